@@ -1,0 +1,55 @@
+"""The federal Child and Family Services Review (CFSR) vocabulary, shared by the portal.
+
+One list in code; the `CfsrTerm` table is seeded from it so that pages, plan items and
+survey questions can point at terms with ordinary foreign keys.
+"""
+
+from django.db import models
+
+
+class CfsrKind(models.TextChoices):
+    OUTCOME = "outcome", "Outcome"
+    SYSTEMIC_FACTOR = "systemic", "Systemic factor"
+
+
+# (code, kind, short name, full statement)
+CFSR_TERMS: list[tuple[str, str, str, str]] = [
+    ("S1", CfsrKind.OUTCOME, "Safety 1",
+     "Children are, first and foremost, protected from abuse and neglect."),
+    ("S2", CfsrKind.OUTCOME, "Safety 2",
+     "Children are safely maintained in their homes whenever possible and appropriate."),
+    ("P1", CfsrKind.OUTCOME, "Permanency 1",
+     "Children have permanency and stability in their living situations."),
+    ("P2", CfsrKind.OUTCOME, "Permanency 2",
+     "The continuity of family relationships and connections is preserved for children."),
+    ("WB1", CfsrKind.OUTCOME, "Well-being 1",
+     "Families have enhanced capacity to provide for their children's needs."),
+    ("WB2", CfsrKind.OUTCOME, "Well-being 2",
+     "Children receive appropriate services to meet their educational needs."),
+    ("WB3", CfsrKind.OUTCOME, "Well-being 3",
+     "Children receive adequate services to meet their physical and mental health needs."),
+    ("SF-IS", CfsrKind.SYSTEMIC_FACTOR, "Statewide information system",
+     "The statewide information system can readily identify each child's status, "
+     "demographics, location and goals."),
+    ("SF-CR", CfsrKind.SYSTEMIC_FACTOR, "Case review system",
+     "Case plans, periodic reviews, permanency hearings and notice to caregivers work."),
+    ("SF-QA", CfsrKind.SYSTEMIC_FACTOR, "Quality assurance system",
+     "A quality assurance system identifies strengths and needs and measures improvement."),
+    ("SF-TR", CfsrKind.SYSTEMIC_FACTOR, "Staff and provider training",
+     "Staff, foster and adoptive parents get the initial and ongoing training they need."),
+    ("SF-SA", CfsrKind.SYSTEMIC_FACTOR, "Service array and resource development",
+     "Services are available, accessible and individualised across the state."),
+    ("SF-AR", CfsrKind.SYSTEMIC_FACTOR, "Agency responsiveness to the community",
+     "The agency engages stakeholders and coordinates with other federal programs."),
+    ("SF-FP", CfsrKind.SYSTEMIC_FACTOR,
+     "Foster and adoptive parent licensing, recruitment and retention",
+     "Licensing standards, background checks and diligent recruitment of families."),
+]
+
+
+class ReviewPhase(models.TextChoices):
+    STATEWIDE_ASSESSMENT = "assessment", "Statewide assessment"
+    ONSITE_REVIEW = "onsite", "Onsite review"
+    PIP_DEVELOPMENT = "pip-development", "Program improvement plan development"
+    PIP_IMPLEMENTATION = "pip-implementation", "Implementation"
+    PIP_MONITORING = "pip-monitoring", "Monitoring"

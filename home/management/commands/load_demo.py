@@ -1,0 +1,40 @@
+"""Load the demo: a fictional agency, its partners, people for every role, and content."""
+
+import importlib
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from portal.demo import DemoContext
+
+
+class Command(BaseCommand):
+    help = "Load realistic demo content (idempotent; --force rebuilds what it can)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument("--force", action="store_true", help="Rebuild demo content.")
+
+    def handle(self, *args, seed, force, **options):
+        ctx = DemoContext(seed=seed, force=force, write=self.stdout.write)
+        modules = []
+        for config in apps.get_app_configs():
+            try:
+                modules.append((config.verbose_name, importlib.import_module(f"{config.name}.demo")))
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.demo":
+                    raise
+        for number, (label, module) in enumerate(modules, start=1):
+            self.stdout.write(self.style.MIGRATE_HEADING(f"[{number}/{len(modules)}] {label}"))
+            with transaction.atomic():
+                module.generate(ctx)
+        self._print_logins(ctx)
+
+    def _print_logins(self, ctx):
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS("Demo ready. Sign in at http://127.0.0.1:8000/accounts/login/"))
+        width = max(len(login.email) for login in ctx.logins) if ctx.logins else 20
+        for login in ctx.logins:
+            line = f"  {login.role:<28} {login.email:<{width}}  {login.password}"
+            self.stdout.write(line + (f"  ({login.note})" if login.note else ""))

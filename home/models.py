@@ -1,0 +1,111 @@
+"""Agency content pages and the site-wide settings shared by every page."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
+from .cfsr import CfsrKind
+
+
+class CfsrTerm(models.Model):
+    """One of the fourteen CFSR outcomes and systemic factors (seeded; see cfsr.py)."""
+
+    code = models.CharField(max_length=8, unique=True)
+    kind = models.CharField(max_length=10, choices=CfsrKind.choices)
+    name = models.CharField(max_length=100)
+    statement = models.TextField()
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order"]
+        verbose_name = "CFSR outcome or systemic factor"
+
+    def __str__(self):
+        return self.name
+
+
+class BasePage(Page):
+    """Fields and behaviour every content page shares."""
+
+    intro = models.TextField(
+        blank=True, help_text="One or two plain-language sentences shown under the title."
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.intro
+
+
+class HomePage(BasePage):
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+
+    class Meta:
+        verbose_name = "home page"
+
+
+class StandardPage(BasePage):
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+
+    class Meta:
+        verbose_name = "standard page"
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """Footer contacts, legal pages and the safety numbers shown wherever harm may be disclosed."""
+
+    organisation_name = models.CharField(max_length=120, default="Lakeshore County Family Services")
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+    contact_address = models.TextField(blank=True)
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hotline_phone = models.CharField(
+        max_length=40, default="1-800-555-0199",
+        help_text="The child-abuse hotline, shown to anyone who may be reporting danger.",
+    )
+    emergency_phone = models.CharField(max_length=20, default="911")
+    safety_message = RichTextField(
+        blank=True, features=["bold", "italic", "link"],
+        help_text="Shown beside the hotline numbers.",
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("contact_address")],
+            heading="Contact (footer)",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
+            heading="Legal pages (footer)",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("hotline_phone"), FieldPanel("emergency_phone"), FieldPanel("safety_message")],
+            heading="Safety",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "portal settings"

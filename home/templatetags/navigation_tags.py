@@ -1,0 +1,24 @@
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """Top-level pages under the site root marked 'show in menus' (one query, per request)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    cached = getattr(request, "_portal_main_navigation", None)
+    if cached is not None:
+        return cached
+    site = Site.find_for_request(request)
+    items = []
+    if site is not None:
+        items = list(
+            Page.objects.child_of(site.root_page).live().public().in_menu()
+            .only("id", "title", "url_path", "path", "depth")
+        )
+    request._portal_main_navigation = items
+    return items

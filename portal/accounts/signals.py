@@ -1,0 +1,1 @@
+"""Signal receivers for accounts (kept tiny: real work lives in services)."""
