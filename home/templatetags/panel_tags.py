@@ -1,0 +1,21 @@
+from django import template
+from django.template.loader import render_to_string
+
+from portal.extension_points import collect_header_links, collect_panels
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def render_panels(context, hook_name):
+    """Render every panel apps registered under `hook_name`, in their order."""
+    request = context["request"]
+    return "".join(
+        render_to_string(panel.template, {**panel.context, "panel": panel}, request=request)
+        for panel in collect_panels(hook_name, request)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def header_links(context):
+    return collect_header_links(context["request"])
