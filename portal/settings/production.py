@@ -23,3 +23,6 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.backend.DatabaseBackend")}}
+# Wagtail's live preview renders the page in a same-origin iframe, so frames stay allowed
+# from our own origin (X_FRAME_OPTIONS = "SAMEORIGIN" in base.py); other origins are refused.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
