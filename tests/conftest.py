@@ -38,3 +38,23 @@ def make_staff(db):
         return UserFactory(roles=list(roles), **kwargs)
 
     return _make
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests (live server, threads) restore the data migrations seeded.
+
+    A transactional test empties every table when it ends; without serialized rollback the
+    next one would find no home page, no stakeholder groups and no staff roles.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = dict(marker.kwargs) if marker else {}
+        transactional = (
+            kwargs.get("transaction")
+            or bool(marker and marker.args and marker.args[0])
+            or "live_server" in item.fixturenames
+            or "transactional_db" in item.fixturenames
+        )
+        if transactional:
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
