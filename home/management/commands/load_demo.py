@@ -34,7 +34,5 @@ class Command(BaseCommand):
     def _print_logins(self, ctx):
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Demo ready. Sign in at http://127.0.0.1:8000/accounts/login/"))
-        width = max(len(login.email) for login in ctx.logins) if ctx.logins else 20
-        for login in ctx.logins:
-            line = f"  {login.role:<28} {login.email:<{width}}  {login.password}"
+XX
             self.stdout.write(line + (f"  ({login.note})" if login.note else ""))
