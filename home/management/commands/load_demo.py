@@ -34,5 +34,8 @@ class Command(BaseCommand):
     def _print_logins(self, ctx):
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Demo ready. Sign in at http://127.0.0.1:8000/accounts/login/"))
-XX
+        role_width = max((len(login.role) for login in ctx.logins), default=10)
+        email_width = max((len(login.email) for login in ctx.logins), default=20)
+        for login in ctx.logins:
+            line = f"  {login.role:<{role_width}}  {login.email:<{email_width}}  {login.password}"
             self.stdout.write(line + (f"  ({login.note})" if login.note else ""))
