@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from wagtail.models import Page, Site
 
 from home.models import HomePage, PortalSettings, StandardPage
+
 SECTIONS = ["About the partnership", "Initiatives", "Workgroups", "Surveys", "Updates", "Events"]
 
 BODY_PARAGRAPHS = [
