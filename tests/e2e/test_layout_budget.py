@@ -83,7 +83,7 @@ def production_static_server(tmp_path):
             thread.terminate()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_content_page_stays_within_the_transfer_budget(browser, production_static_server):
     build_site()
     context = browser.new_context(base_url=production_static_server, viewport={"width": 390, "height": 844})
