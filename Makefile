@@ -60,3 +60,9 @@ bench: install-dev
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts
+
+## assets: rebuild the committed front-end files (static/css/portal.css, USWDS images, icon
+## sprite) from frontend/ with Node 18+ and npm. Tests and CI never need this.
+.PHONY: assets
+assets:
+	cd frontend && npm ci --no-audit --no-fund && npm run build

@@ -259,3 +259,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {"django.request": {"level": "ERROR"}},
 }
+
+# --- frontend ---
+# Files WhiteNoise serves at the site root (favicon.ico, which browsers ask for by name).
+WHITENOISE_ROOT = BASE_DIR / "frontend" / "public"
