@@ -108,16 +108,29 @@ def comment_post(
     if parent is not None:
         kind = CommentKind.COMMENT
 
-    hold = None if official else decide_hold(
-        CommentDraft(author=author, topic=topic, body=body, kind=kind, parent=parent, is_official=official)
+    hold = (
+        None
+        if official
+        else decide_hold(
+            CommentDraft(
+                author=author, topic=topic, body=body, kind=kind, parent=parent, is_official=official
+            )
+        )
     )
     now = timezone.now()
     comment = Comment(
-        topic=topic, author=author, parent=parent, kind=kind, is_official=official,
-        body=body, body_html=render_comment_html(body),
+        topic=topic,
+        author=author,
+        parent=parent,
+        kind=kind,
+        is_official=official,
+        body=body,
+        body_html=render_comment_html(body),
         state=CommentState.PENDING if hold else CommentState.PUBLISHED,
         held_reason=hold.message if hold else "",
-        created_at=now, last_activity_at=now, client_token=client_token,
+        created_at=now,
+        last_activity_at=now,
+        client_token=client_token,
     )
     try:
         with transaction.atomic():
@@ -149,13 +162,17 @@ def comment_published_effects(*, comment: Comment) -> None:
     url = comment.get_absolute_url()
     if comment.is_official:
         notify(
-            recipient=parent.author, kind=NotificationKind.OFFICIAL_ANSWER, url=url,
+            recipient=parent.author,
+            kind=NotificationKind.OFFICIAL_ANSWER,
+            url=url,
             text=f'The agency answered your question on "{comment.topic.title}".',
             dedupe_key=f"comment:{comment.pk}",
         )
     else:
         notify(
-            recipient=parent.author, kind=NotificationKind.REPLY, url=url,
+            recipient=parent.author,
+            kind=NotificationKind.REPLY,
+            url=url,
             text=f'{comment.author_name} replied to your comment on "{comment.topic.title}".',
             dedupe_key=f"comment:{comment.pk}",
         )
@@ -260,10 +277,40 @@ def membership_decide(*, by, membership: WorkgroupMembership, approve: bool) -> 
 
 
 @transaction.atomic
-def membership_set(*, user, workgroup: WorkgroupPage, role: str = MembershipRole.MEMBER,
-                   status: str = MembershipStatus.ACTIVE) -> WorkgroupMembership:
+def membership_set(
+    *,
+    user,
+    workgroup: WorkgroupPage,
+    role: str = MembershipRole.MEMBER,
+    status: str = MembershipStatus.ACTIVE,
+) -> WorkgroupMembership:
     """Add or update a membership directly (admin, invitations, demo)."""
     membership, _ = WorkgroupMembership.objects.update_or_create(
         user=user, workgroup=workgroup, defaults={"role": role, "status": status}
     )
     return membership
+
+
+def topics_notify_closing(*, now, within) -> int:
+    """Notify followers and participants of open topics closing within `within`; once per topic."""
+    topics = TopicPage.objects.live().filter(closes_at__gt=now, closes_at__lte=now + within)
+    count = 0
+    for topic in topics:
+        people = set(Follow.objects.filter(topic=topic).values_list("user_id", flat=True))
+        people |= set(
+            Follow.objects.filter(workgroup=topic.get_workgroup()).values_list("user_id", flat=True)
+        )
+        from django.contrib.auth import get_user_model
+
+        for person in get_user_model().objects.filter(pk__in=people):
+            if not permissions.can_view_workgroup(person, topic.get_workgroup()):
+                continue
+            sent = notify(
+                recipient=person,
+                kind=NotificationKind.WINDOW_CLOSING,
+                url=topic.url,
+                text=f'Comments on "{topic.title}" close on {timezone.localtime(topic.closes_at):%B %-d}.',
+                dedupe_key=f"closing:{topic.pk}",
+            )
+            count += sent is not None
+    return count

@@ -11,230 +11,725 @@ import forums.models.pages
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0003_staff_roles'),
-        ('home', '0003_create_homepage'),
-        ('wagtailcore', '0098_apitoken'),
+        ("accounts", "0003_staff_roles"),
+        ("home", "0003_create_homepage"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='WorkgroupIndexPage',
+            name="WorkgroupIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain-language sentences shown under the title.')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two plain-language sentences shown under the title."
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'workgroup index page',
+                "verbose_name": "workgroup index page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('comment', 'Comment'), ('question', 'Question')], default='comment', max_length=10)),
-                ('is_official', models.BooleanField(default=False, help_text="Posted as the agency's official answer to the question above it.")),
-                ('body', models.TextField(help_text='What the author typed (never rendered as HTML).')),
-                ('body_html', models.TextField(help_text='The sanitised HTML shown on the board.')),
-                ('state', models.CharField(choices=[('pending', 'Held for review'), ('published', 'Published'), ('hidden', 'Hidden pending review'), ('removed', 'Removed'), ('rejected', 'Not published')], db_index=True, default='published', max_length=10)),
-                ('held_reason', models.CharField(blank=True, help_text='Why it is held, in words the author is shown.', max_length=255)),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('edited_at', models.DateTimeField(blank=True, null=True)),
-                ('deleted_at', models.DateTimeField(blank=True, null=True)),
-                ('last_activity_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('client_token', models.UUIDField(blank=True, help_text='One-time form token: a double-clicked submit posts once.', null=True)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='forum_comments', to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='forums.comment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("comment", "Comment"), ("question", "Question")],
+                        default="comment",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "is_official",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Posted as the agency's official answer to the question above it.",
+                    ),
+                ),
+                ("body", models.TextField(help_text="What the author typed (never rendered as HTML).")),
+                ("body_html", models.TextField(help_text="The sanitised HTML shown on the board.")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Held for review"),
+                            ("published", "Published"),
+                            ("hidden", "Hidden pending review"),
+                            ("removed", "Removed"),
+                            ("rejected", "Not published"),
+                        ],
+                        db_index=True,
+                        default="published",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "held_reason",
+                    models.CharField(
+                        blank=True, help_text="Why it is held, in words the author is shown.", max_length=255
+                    ),
+                ),
+                ("created_at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                ("edited_at", models.DateTimeField(blank=True, null=True)),
+                ("deleted_at", models.DateTimeField(blank=True, null=True)),
+                ("last_activity_at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                (
+                    "client_token",
+                    models.UUIDField(
+                        blank=True,
+                        help_text="One-time form token: a double-clicked submit posts once.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="forum_comments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="replies",
+                        to="forums.comment",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
-                'permissions': [('moderate_comment', 'Can moderate comments')],
+                "ordering": ["created_at", "pk"],
+                "permissions": [("moderate_comment", "Can moderate comments")],
             },
         ),
         migrations.CreateModel(
-            name='CommentRevision',
+            name="CommentRevision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField()),
-                ('body_html', models.TextField()),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('comment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='forums.comment')),
-                ('edited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("body", models.TextField()),
+                ("body_html", models.TextField()),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="forums.comment",
+                    ),
+                ),
+                (
+                    "edited_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='PlanItem',
+            name="PlanItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('goal', 'Goal'), ('strategy', 'Strategy'), ('action', 'Action step')], default='goal', max_length=10)),
-                ('title', models.CharField(max_length=255)),
-                ('description', models.TextField(blank=True)),
-                ('owner', models.CharField(blank=True, help_text='An organisation or a role, never a person.', max_length=120)),
-                ('start_date', models.DateField(blank=True, null=True)),
-                ('due_date', models.DateField(blank=True, null=True)),
-                ('status', models.CharField(choices=[('not_started', 'Not started'), ('on_track', 'On track'), ('at_risk', 'At risk'), ('delayed', 'Delayed'), ('done', 'Done')], default='not_started', max_length=12)),
-                ('measure', models.CharField(blank=True, max_length=255)),
-                ('unit', models.CharField(blank=True, help_text='For example "%" or "days".', max_length=40)),
-                ('baseline', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
-                ('target', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
-                ('current', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
-                ('sort_order', models.PositiveIntegerField(default=0)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('cfsr_terms', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='plan_items', to='home.cfsrterm')),
-                ('parent', models.ForeignKey(blank=True, help_text='A strategy sits under a goal; an action step under a strategy.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='forums.planitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("goal", "Goal"), ("strategy", "Strategy"), ("action", "Action step")],
+                        default="goal",
+                        max_length=10,
+                    ),
+                ),
+                ("title", models.CharField(max_length=255)),
+                ("description", models.TextField(blank=True)),
+                (
+                    "owner",
+                    models.CharField(
+                        blank=True, help_text="An organisation or a role, never a person.", max_length=120
+                    ),
+                ),
+                ("start_date", models.DateField(blank=True, null=True)),
+                ("due_date", models.DateField(blank=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("on_track", "On track"),
+                            ("at_risk", "At risk"),
+                            ("delayed", "Delayed"),
+                            ("done", "Done"),
+                        ],
+                        default="not_started",
+                        max_length=12,
+                    ),
+                ),
+                ("measure", models.CharField(blank=True, max_length=255)),
+                ("unit", models.CharField(blank=True, help_text='For example "%" or "days".', max_length=40)),
+                ("baseline", models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
+                ("target", models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
+                ("current", models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
+                ("sort_order", models.PositiveIntegerField(default=0)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "cfsr_terms",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="plan_items", to="home.cfsrterm"
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="A strategy sits under a goal; an action step under a strategy.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="forums.planitem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['workgroup', 'sort_order', 'pk'],
+                "ordering": ["workgroup", "sort_order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ProgressNote',
+            name="ProgressNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(default=django.utils.timezone.localdate)),
-                ('text', models.TextField()),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan_item', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='progress_notes', to='forums.planitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(default=django.utils.timezone.localdate)),
+                ("text", models.TextField()),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan_item",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="progress_notes",
+                        to="forums.planitem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date', '-pk'],
+                "ordering": ["-date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='TopicPage',
+            name="TopicPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain-language sentences shown under the title.')),
-                ('summary', wagtail.fields.RichTextField(blank=True)),
-                ('body', wagtail.fields.StreamField([('rich_text', 0), ('image', 1), ('quote', 4), ('call_to_action', 10)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'template': 'blocks/rich_text_block.html'}), 1: ('wagtail.images.blocks.ImageBlock', [], {'template': 'blocks/image_block.html'}), 2: ('wagtail.blocks.TextBlock', (), {}), 3: ('wagtail.blocks.CharBlock', (), {'required': False}), 4: ('wagtail.blocks.StructBlock', [[('text', 2), ('attribution', 3)]], {}), 5: ('wagtail.blocks.CharBlock', (), {}), 6: ('wagtail.blocks.TextBlock', (), {'required': False}), 7: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 8: ('wagtail.blocks.URLBlock', (), {'required': False}), 9: ('wagtail.blocks.CharBlock', (), {'max_length': 40}), 10: ('wagtail.blocks.StructBlock', [[('heading', 5), ('text', 6), ('link_page', 7), ('link_url', 8), ('button_label', 9)]], {})})),
-                ('documents', wagtail.fields.StreamField([('document', 0)], blank=True, block_lookup={0: ('wagtail.documents.blocks.DocumentChooserBlock', (), {})})),
-                ('question', models.TextField(blank=True, help_text='The question the agency asks partners.')),
-                ('opens_at', models.DateTimeField(blank=True, help_text='Comments open at this time.', null=True)),
-                ('closes_at', models.DateTimeField(blank=True, help_text='Comments close at this time.', null=True)),
-                ('what_we_heard', wagtail.fields.RichTextField(blank=True)),
-                ('what_we_did', wagtail.fields.RichTextField(blank=True)),
-                ('cfsr_terms', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='topics', to='home.cfsrterm')),
-                ('feedback_comments', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='The comments and questions this feedback answers.', related_name='feedback_topics', to='forums.comment')),
-                ('feedback_plan_items', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='The plan items that changed because of what we heard.', related_name='feedback_topics', to='forums.planitem')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two plain-language sentences shown under the title."
+                    ),
+                ),
+                ("summary", wagtail.fields.RichTextField(blank=True)),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("rich_text", 0), ("image", 1), ("quote", 4), ("call_to_action", 10)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "template": "blocks/rich_text_block.html",
+                                },
+                            ),
+                            1: (
+                                "wagtail.images.blocks.ImageBlock",
+                                [],
+                                {"template": "blocks/image_block.html"},
+                            ),
+                            2: ("wagtail.blocks.TextBlock", (), {}),
+                            3: ("wagtail.blocks.CharBlock", (), {"required": False}),
+                            4: ("wagtail.blocks.StructBlock", [[("text", 2), ("attribution", 3)]], {}),
+                            5: ("wagtail.blocks.CharBlock", (), {}),
+                            6: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                            7: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                            8: ("wagtail.blocks.URLBlock", (), {"required": False}),
+                            9: ("wagtail.blocks.CharBlock", (), {"max_length": 40}),
+                            10: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("heading", 5),
+                                        ("text", 6),
+                                        ("link_page", 7),
+                                        ("link_url", 8),
+                                        ("button_label", 9),
+                                    ]
+                                ],
+                                {},
+                            ),
+                        },
+                    ),
+                ),
+                (
+                    "documents",
+                    wagtail.fields.StreamField(
+                        [("document", 0)],
+                        blank=True,
+                        block_lookup={0: ("wagtail.documents.blocks.DocumentChooserBlock", (), {})},
+                    ),
+                ),
+                (
+                    "question",
+                    models.TextField(blank=True, help_text="The question the agency asks partners."),
+                ),
+                (
+                    "opens_at",
+                    models.DateTimeField(blank=True, help_text="Comments open at this time.", null=True),
+                ),
+                (
+                    "closes_at",
+                    models.DateTimeField(blank=True, help_text="Comments close at this time.", null=True),
+                ),
+                ("what_we_heard", wagtail.fields.RichTextField(blank=True)),
+                ("what_we_did", wagtail.fields.RichTextField(blank=True)),
+                (
+                    "cfsr_terms",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="topics", to="home.cfsrterm"
+                    ),
+                ),
+                (
+                    "feedback_comments",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        help_text="The comments and questions this feedback answers.",
+                        related_name="feedback_topics",
+                        to="forums.comment",
+                    ),
+                ),
+                (
+                    "feedback_plan_items",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        help_text="The plan items that changed because of what we heard.",
+                        related_name="feedback_topics",
+                        to="forums.planitem",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'topic page',
+                "verbose_name": "topic page",
             },
-            bases=(forums.models.pages.PrivateAwareMixin, 'wagtailcore.page'),
+            bases=(forums.models.pages.PrivateAwareMixin, "wagtailcore.page"),
         ),
         migrations.AddField(
-            model_name='comment',
-            name='topic',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='forums.topicpage'),
+            model_name="comment",
+            name="topic",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="comments", to="forums.topicpage"
+            ),
         ),
         migrations.CreateModel(
-            name='WorkgroupPage',
+            name="WorkgroupPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain-language sentences shown under the title.')),
-                ('charter', wagtail.fields.RichTextField(blank=True)),
-                ('body', wagtail.fields.StreamField([('rich_text', 0), ('image', 1), ('quote', 4), ('call_to_action', 10)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'template': 'blocks/rich_text_block.html'}), 1: ('wagtail.images.blocks.ImageBlock', [], {'template': 'blocks/image_block.html'}), 2: ('wagtail.blocks.TextBlock', (), {}), 3: ('wagtail.blocks.CharBlock', (), {'required': False}), 4: ('wagtail.blocks.StructBlock', [[('text', 2), ('attribution', 3)]], {}), 5: ('wagtail.blocks.CharBlock', (), {}), 6: ('wagtail.blocks.TextBlock', (), {'required': False}), 7: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 8: ('wagtail.blocks.URLBlock', (), {'required': False}), 9: ('wagtail.blocks.CharBlock', (), {'max_length': 40}), 10: ('wagtail.blocks.StructBlock', [[('heading', 5), ('text', 6), ('link_page', 7), ('link_url', 8), ('button_label', 9)]], {})})),
-                ('membership_mode', models.CharField(choices=[('open', 'Open: any verified person may join'), ('request', 'By request: a facilitator approves'), ('invitation', 'By invitation only')], default='open', max_length=12)),
-                ('is_private', models.BooleanField(default=False, help_text='Only members see its topics, comments and plan; it is left out of search and the sitemap.')),
-                ('allowed_groups', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Leave empty to welcome everyone; otherwise only people in these groups may join.', related_name='+', to='accounts.stakeholdergroup')),
-                ('cfsr_terms', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='workgroups', to='home.cfsrterm')),
-                ('initiative', models.ForeignKey(blank=True, help_text='The initiative this workgroup carries out.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two plain-language sentences shown under the title."
+                    ),
+                ),
+                ("charter", wagtail.fields.RichTextField(blank=True)),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("rich_text", 0), ("image", 1), ("quote", 4), ("call_to_action", 10)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "template": "blocks/rich_text_block.html",
+                                },
+                            ),
+                            1: (
+                                "wagtail.images.blocks.ImageBlock",
+                                [],
+                                {"template": "blocks/image_block.html"},
+                            ),
+                            2: ("wagtail.blocks.TextBlock", (), {}),
+                            3: ("wagtail.blocks.CharBlock", (), {"required": False}),
+                            4: ("wagtail.blocks.StructBlock", [[("text", 2), ("attribution", 3)]], {}),
+                            5: ("wagtail.blocks.CharBlock", (), {}),
+                            6: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                            7: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                            8: ("wagtail.blocks.URLBlock", (), {"required": False}),
+                            9: ("wagtail.blocks.CharBlock", (), {"max_length": 40}),
+                            10: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("heading", 5),
+                                        ("text", 6),
+                                        ("link_page", 7),
+                                        ("link_url", 8),
+                                        ("button_label", 9),
+                                    ]
+                                ],
+                                {},
+                            ),
+                        },
+                    ),
+                ),
+                (
+                    "membership_mode",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open: any verified person may join"),
+                            ("request", "By request: a facilitator approves"),
+                            ("invitation", "By invitation only"),
+                        ],
+                        default="open",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "is_private",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Only members see its topics, comments and plan; it is left out of search and the sitemap.",
+                    ),
+                ),
+                (
+                    "allowed_groups",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        help_text="Leave empty to welcome everyone; otherwise only people in these groups may join.",
+                        related_name="+",
+                        to="accounts.stakeholdergroup",
+                    ),
+                ),
+                (
+                    "cfsr_terms",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="workgroups", to="home.cfsrterm"
+                    ),
+                ),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The initiative this workgroup carries out.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'workgroup page',
+                "verbose_name": "workgroup page",
             },
-            bases=(forums.models.pages.PrivateAwareMixin, 'wagtailcore.page'),
+            bases=(forums.models.pages.PrivateAwareMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='WorkgroupMembership',
+            name="WorkgroupMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('member', 'Member'), ('facilitator', 'Facilitator')], default='member', max_length=12)),
-                ('status', models.CharField(choices=[('requested', 'Requested'), ('invited', 'Invited'), ('active', 'Active')], default='active', max_length=10)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='workgroup_memberships', to=settings.AUTH_USER_MODEL)),
-                ('workgroup', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='forums.workgrouppage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("member", "Member"), ("facilitator", "Facilitator")],
+                        default="member",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("requested", "Requested"), ("invited", "Invited"), ("active", "Active")],
+                        default="active",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="workgroup_memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "workgroup",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="forums.workgrouppage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-role', 'created_at'],
+                "ordering": ["-role", "created_at"],
             },
         ),
         migrations.AddField(
-            model_name='planitem',
-            name='workgroup',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plan_items', to='forums.workgrouppage'),
+            model_name="planitem",
+            name="workgroup",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="plan_items",
+                to="forums.workgrouppage",
+            ),
         ),
         migrations.CreateModel(
-            name='Follow',
+            name="Follow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follows', to=settings.AUTH_USER_MODEL)),
-                ('topic', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='follows', to='forums.topicpage')),
-                ('workgroup', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='follows', to='forums.workgrouppage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follows",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follows",
+                        to="forums.topicpage",
+                    ),
+                ),
+                (
+                    "workgroup",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follows",
+                        to="forums.workgrouppage",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['topic', 'parent', 'state'], name='comment_board_idx'),
+            model_name="comment",
+            index=models.Index(fields=["topic", "parent", "state"], name="comment_board_idx"),
         ),
         migrations.AddConstraint(
-            model_name='comment',
-            constraint=models.UniqueConstraint(condition=models.Q(('client_token__isnull', False)), fields=('author', 'client_token'), name='comment_unique_client_token'),
+            model_name="comment",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("client_token__isnull", False)),
+                fields=("author", "client_token"),
+                name="comment_unique_client_token",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='comment',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['pending', 'published', 'hidden', 'removed', 'rejected'])), name='comment_state_valid'),
+            model_name="comment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("state__in", ["pending", "published", "hidden", "removed", "rejected"])),
+                name="comment_state_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='comment',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['comment', 'question'])), name='comment_kind_valid'),
+            model_name="comment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["comment", "question"])), name="comment_kind_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='comment',
-            constraint=models.CheckConstraint(condition=models.Q(('is_official', False), ('parent__isnull', False), _connector='OR'), name='comment_official_is_reply'),
+            model_name="comment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("is_official", False), ("parent__isnull", False), _connector="OR"),
+                name="comment_official_is_reply",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='workgroupmembership',
-            constraint=models.UniqueConstraint(fields=('workgroup', 'user'), name='workgroup_membership_unique'),
+            model_name="workgroupmembership",
+            constraint=models.UniqueConstraint(
+                fields=("workgroup", "user"), name="workgroup_membership_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='workgroupmembership',
-            constraint=models.CheckConstraint(condition=models.Q(('role__in', ['member', 'facilitator'])), name='workgroup_membership_role_valid'),
+            model_name="workgroupmembership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("role__in", ["member", "facilitator"])),
+                name="workgroup_membership_role_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='workgroupmembership',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['requested', 'invited', 'active'])), name='workgroup_membership_status_valid'),
+            model_name="workgroupmembership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["requested", "invited", "active"])),
+                name="workgroup_membership_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='planitem',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('level', 'goal'), ('parent__isnull', True)), models.Q(models.Q(('level', 'goal'), _negated=True), ('parent__isnull', False)), _connector='OR'), name='plan_item_goal_has_no_parent'),
+            model_name="planitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("level", "goal"), ("parent__isnull", True)),
+                    models.Q(models.Q(("level", "goal"), _negated=True), ("parent__isnull", False)),
+                    _connector="OR",
+                ),
+                name="plan_item_goal_has_no_parent",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='planitem',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['not_started', 'on_track', 'at_risk', 'delayed', 'done'])), name='plan_item_status_valid'),
+            model_name="planitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["not_started", "on_track", "at_risk", "delayed", "done"])),
+                name="plan_item_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='follow',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('topic__isnull', True), ('workgroup__isnull', False)), models.Q(('topic__isnull', False), ('workgroup__isnull', True)), _connector='OR'), name='follow_one_target'),
+            model_name="follow",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("topic__isnull", True), ("workgroup__isnull", False)),
+                    models.Q(("topic__isnull", False), ("workgroup__isnull", True)),
+                    _connector="OR",
+                ),
+                name="follow_one_target",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='follow',
-            constraint=models.UniqueConstraint(condition=models.Q(('workgroup__isnull', False)), fields=('user', 'workgroup'), name='follow_unique_workgroup'),
+            model_name="follow",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("workgroup__isnull", False)),
+                fields=("user", "workgroup"),
+                name="follow_unique_workgroup",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='follow',
-            constraint=models.UniqueConstraint(condition=models.Q(('topic__isnull', False)), fields=('user', 'topic'), name='follow_unique_topic'),
+            model_name="follow",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("topic__isnull", False)),
+                fields=("user", "topic"),
+                name="follow_unique_topic",
+            ),
         ),
     ]

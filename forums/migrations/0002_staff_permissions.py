@@ -6,17 +6,27 @@ from django.db import migrations
 CRUD = ["add", "change", "delete", "view"]
 GRANTS = {
     "Facilitators": [
-        *[f"{a}_planitem" for a in CRUD], *[f"{a}_progressnote" for a in CRUD],
-        "view_comment", "view_workgroupmembership", "change_workgroupmembership",
+        *[f"{a}_planitem" for a in CRUD],
+        *[f"{a}_progressnote" for a in CRUD],
+        "view_comment",
+        "view_workgroupmembership",
+        "change_workgroupmembership",
         "add_workgroupmembership",
     ],
     "Moderators": [
-        "view_comment", "change_comment", "moderate_comment",
-        "view_workgroupmembership", "change_workgroupmembership", "view_planitem",
+        "view_comment",
+        "change_comment",
+        "moderate_comment",
+        "view_workgroupmembership",
+        "change_workgroupmembership",
+        "view_planitem",
     ],
     "Administrators": [
-        *[f"{a}_{m}" for a in CRUD for m in
-          ("planitem", "progressnote", "comment", "workgroupmembership", "follow")],
+        *[
+            f"{a}_{m}"
+            for a in CRUD
+            for m in ("planitem", "progressnote", "comment", "workgroupmembership", "follow")
+        ],
         "moderate_comment",
     ],
 }

@@ -6,8 +6,20 @@ from .pages import TopicPage, WorkgroupIndexPage, WorkgroupPage
 from .plan import PlanItem, PlanLevel, PlanStatus, ProgressNote
 
 __all__ = [
-    "Comment", "CommentKind", "CommentRevision", "CommentState", "Follow",
-    "MembershipMode", "MembershipRole", "MembershipStatus", "WorkgroupMembership",
-    "TopicPage", "WorkgroupIndexPage", "WorkgroupPage",
-    "PlanItem", "PlanLevel", "PlanStatus", "ProgressNote",
+    "Comment",
+    "CommentKind",
+    "CommentRevision",
+    "CommentState",
+    "Follow",
+    "MembershipMode",
+    "MembershipRole",
+    "MembershipStatus",
+    "WorkgroupMembership",
+    "TopicPage",
+    "WorkgroupIndexPage",
+    "WorkgroupPage",
+    "PlanItem",
+    "PlanLevel",
+    "PlanStatus",
+    "ProgressNote",
 ]

@@ -32,9 +32,7 @@ class CommentQuerySet(models.QuerySet):
         answered = Comment.objects.filter(
             parent=models.OuterRef("pk"), is_official=True, state=CommentState.PUBLISHED
         )
-        return self.questions().published().filter(deleted_at__isnull=True).exclude(
-            models.Exists(answered)
-        )
+        return self.questions().published().filter(deleted_at__isnull=True).exclude(models.Exists(answered))
 
 
 class Comment(models.Model):
@@ -73,7 +71,8 @@ class Comment(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["author", "client_token"], name="comment_unique_client_token",
+                fields=["author", "client_token"],
+                name="comment_unique_client_token",
                 condition=models.Q(client_token__isnull=False),
             ),
             models.CheckConstraint(
@@ -148,11 +147,13 @@ class Follow(models.Model):
                 name="follow_one_target",
             ),
             models.UniqueConstraint(
-                fields=["user", "workgroup"], name="follow_unique_workgroup",
+                fields=["user", "workgroup"],
+                name="follow_unique_workgroup",
                 condition=models.Q(workgroup__isnull=False),
             ),
             models.UniqueConstraint(
-                fields=["user", "topic"], name="follow_unique_topic",
+                fields=["user", "topic"],
+                name="follow_unique_topic",
                 condition=models.Q(topic__isnull=False),
             ),
         ]

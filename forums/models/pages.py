@@ -5,6 +5,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
@@ -16,7 +17,7 @@ from home.models import BasePage
 from .membership import MembershipMode
 
 
-class WorkgroupIndexPage(BasePage):
+class WorkgroupIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["forums.WorkgroupPage"]
     max_count = 1
@@ -30,6 +31,22 @@ class WorkgroupIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["workgroups"] = selectors.workgroups_visible(user=request.user, index=self)
         return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("plan/")
+    def plan_overview(self, request):
+        from forums import plan_views
+
+        return plan_views.plan_overview(request, self)
+
+    @path("plan/export.<str:fmt>")
+    def plan_export(self, request, fmt):
+        from forums import plan_views
+
+        return plan_views.plan_export(request, self, fmt)
 
 
 class PrivateAwareMixin:
@@ -51,19 +68,25 @@ class PrivateAwareMixin:
         return super().get_sitemap_urls(request)
 
 
-class WorkgroupPage(PrivateAwareMixin, BasePage):
+class WorkgroupPage(PrivateAwareMixin, RoutablePageMixin, BasePage):
     charter = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
     body = StreamField(BaseStreamBlock(), blank=True)
     cfsr_terms = ParentalManyToManyField("home.CfsrTerm", blank=True, related_name="workgroups")
     initiative = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="The initiative this workgroup carries out.",
     )
     membership_mode = models.CharField(
         max_length=12, choices=MembershipMode.choices, default=MembershipMode.OPEN
     )
     allowed_groups = ParentalManyToManyField(
-        "accounts.StakeholderGroup", blank=True, related_name="+",
+        "accounts.StakeholderGroup",
+        blank=True,
+        related_name="+",
         help_text="Leave empty to welcome everyone; otherwise only people in these groups may join.",
     )
     is_private = models.BooleanField(
@@ -99,6 +122,16 @@ class WorkgroupPage(PrivateAwareMixin, BasePage):
         context.update(selectors.workgroup_page_context(request=request, workgroup=self))
         return context
 
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("plan/")
+    def plan(self, request):
+        from forums import plan_views
+
+        return plan_views.workgroup_plan(request, self)
+
 
 class TopicPageForm(WagtailAdminPageForm):
     """Offer only this topic's comments and this workgroup's plan items for "what we did"."""
@@ -131,11 +164,15 @@ class TopicPage(PrivateAwareMixin, BasePage):
     what_we_heard = RichTextField(blank=True, features=["bold", "italic", "ol", "ul", "link"])
     what_we_did = RichTextField(blank=True, features=["bold", "italic", "ol", "ul", "link"])
     feedback_comments = ParentalManyToManyField(
-        "forums.Comment", blank=True, related_name="feedback_topics",
+        "forums.Comment",
+        blank=True,
+        related_name="feedback_topics",
         help_text="The comments and questions this feedback answers.",
     )
     feedback_plan_items = ParentalManyToManyField(
-        "forums.PlanItem", blank=True, related_name="feedback_topics",
+        "forums.PlanItem",
+        blank=True,
+        related_name="feedback_topics",
         help_text="The plan items that changed because of what we heard.",
     )
 
@@ -172,7 +209,7 @@ class TopicPage(PrivateAwareMixin, BasePage):
 
     @property
     def window_state(self) -> str:
-        """"upcoming", "open" or "closed" at this moment."""
+        """ "upcoming", "open" or "closed" at this moment."""
         now = timezone.now()
         if self.opens_at and now < self.opens_at:
             return "upcoming"

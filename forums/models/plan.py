@@ -26,11 +26,13 @@ PARENT_LEVEL = {PlanLevel.STRATEGY: PlanLevel.GOAL, PlanLevel.ACTION: PlanLevel.
 class PlanItem(ClusterableModel):
     """One line of a workgroup's part of the program improvement plan: goal -> strategy -> action step."""
 
-    workgroup = models.ForeignKey(
-        "forums.WorkgroupPage", on_delete=models.CASCADE, related_name="plan_items"
-    )
+    workgroup = models.ForeignKey("forums.WorkgroupPage", on_delete=models.CASCADE, related_name="plan_items")
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
         help_text="A strategy sits under a goal; an action step under a strategy.",
     )
     level = models.CharField(max_length=10, choices=PlanLevel.choices, default=PlanLevel.GOAL)
@@ -59,8 +61,12 @@ class PlanItem(ClusterableModel):
         FieldRowPanel([FieldPanel("owner"), FieldPanel("status")]),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("due_date")]),
         MultiFieldPanel(
-            [FieldPanel("measure"), FieldRowPanel([FieldPanel("unit"), FieldPanel("baseline"),
-                                                   FieldPanel("target"), FieldPanel("current")])],
+            [
+                FieldPanel("measure"),
+                FieldRowPanel(
+                    [FieldPanel("unit"), FieldPanel("baseline"), FieldPanel("target"), FieldPanel("current")]
+                ),
+            ],
             heading="Measure",
         ),
         FieldPanel("cfsr_terms"),
@@ -94,9 +100,7 @@ class PlanItem(ClusterableModel):
             if self.parent is None:
                 raise ValidationError({"parent": f"Choose the {expected.label.lower()} this belongs to."})
             if self.parent.level != expected or self.parent.workgroup_id != self.workgroup_id:
-                raise ValidationError(
-                    {"parent": f"Choose a {expected.label.lower()} of the same workgroup."}
-                )
+                raise ValidationError({"parent": f"Choose a {expected.label.lower()} of the same workgroup."})
 
     @property
     def progress_percent(self) -> int | None:

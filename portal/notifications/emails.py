@@ -29,8 +29,11 @@ def build_message(*, user, subject: str, template: str, context: dict, kind: str
         reverse("notifications:unsubscribe", args=[unsubscribe_token(user=user, kind=kind)])
     )
     context = {
-        **context, "user": user, "unsubscribe_url": unsubscribe_url,
-        "settings_url": absolute(reverse("notifications:preferences")), "site_url": settings.SITE_BASE_URL,
+        **context,
+        "user": user,
+        "unsubscribe_url": unsubscribe_url,
+        "settings_url": absolute(reverse("notifications:preferences")),
+        "site_url": settings.SITE_BASE_URL,
     }
     text = render_to_string(f"notifications/email/{template}.txt", context)
     html = render_to_string(f"notifications/email/{template}.html", context)

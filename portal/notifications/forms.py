@@ -10,6 +10,8 @@ class PreferencesForm(forms.Form):
         super().__init__(*args, **kwargs)
         for kind, label in NotificationKind.choices:
             self.fields[kind] = forms.ChoiceField(
-                label=label, choices=Delivery.choices, widget=forms.RadioSelect,
+                label=label,
+                choices=Delivery.choices,
+                widget=forms.RadioSelect,
                 initial=initial_deliveries.get(kind),
             )

@@ -48,7 +48,8 @@ class Notification(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["recipient", "dedupe_key"], name="notification_unique_dedupe_key",
+                fields=["recipient", "dedupe_key"],
+                name="notification_unique_dedupe_key",
                 condition=~models.Q(dedupe_key=""),
             ),
             models.CheckConstraint(

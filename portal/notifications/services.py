@@ -61,3 +61,22 @@ def preference_set(*, user, kind: str, delivery: str) -> NotificationPreference:
 def notifications_deidentify(*, user) -> None:
     Notification.objects.filter(recipient=user).delete()
     NotificationPreference.objects.filter(user=user).delete()
+
+
+def digests_enqueue() -> int:
+    """Queue one digest e-mail per person for un-mailed notifications of kinds set to daily."""
+    from collections import defaultdict
+
+    from .tasks import send_digest_email
+
+    daily = set(NotificationPreference.objects.filter(delivery=Delivery.DAILY).values_list("user_id", "kind"))
+    pending = Notification.objects.filter(emailed_at__isnull=True, recipient__is_active=True).values_list(
+        "pk", "recipient_id", "kind"
+    )
+    by_user: dict[int, list[int]] = defaultdict(list)
+    for pk, user_id, kind in pending:
+        if (user_id, kind) in daily:
+            by_user[user_id].append(pk)
+    for user_id, ids in by_user.items():
+        send_digest_email.enqueue(user_id=user_id, notification_ids=ids)
+    return len(by_user)

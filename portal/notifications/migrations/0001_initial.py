@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,34 +15,128 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('reply', 'A reply to my comment'), ('official_answer', 'An official answer to my question'), ('new_topic', 'A new topic in a workgroup I follow'), ('window_closing', 'A comment window closing in 3 days'), ('what_we_did', '"What we heard, what we did" published'), ('moderation_decision', 'A decision on my held comment')], max_length=24)),
-                ('text', models.CharField(max_length=500)),
-                ('url', models.CharField(blank=True, max_length=500)),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('read_at', models.DateTimeField(blank=True, null=True)),
-                ('emailed_at', models.DateTimeField(blank=True, null=True)),
-                ('dedupe_key', models.CharField(blank=True, help_text='Set to notify a person of one event only once.', max_length=120)),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("reply", "A reply to my comment"),
+                            ("official_answer", "An official answer to my question"),
+                            ("new_topic", "A new topic in a workgroup I follow"),
+                            ("window_closing", "A comment window closing in 3 days"),
+                            ("what_we_did", '"What we heard, what we did" published'),
+                            ("moderation_decision", "A decision on my held comment"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                ("text", models.CharField(max_length=500)),
+                ("url", models.CharField(blank=True, max_length=500)),
+                ("created_at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                ("read_at", models.DateTimeField(blank=True, null=True)),
+                ("emailed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "dedupe_key",
+                    models.CharField(
+                        blank=True, help_text="Set to notify a person of one event only once.", max_length=120
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['recipient', 'read_at'], name='notification_unread_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('dedupe_key', ''), _negated=True), fields=('recipient', 'dedupe_key'), name='notification_unique_dedupe_key'), models.CheckConstraint(condition=models.Q(('kind__in', ['reply', 'official_answer', 'new_topic', 'window_closing', 'what_we_did', 'moderation_decision'])), name='notification_kind_valid')],
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [models.Index(fields=["recipient", "read_at"], name="notification_unread_idx")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("dedupe_key", ""), _negated=True),
+                        fields=("recipient", "dedupe_key"),
+                        name="notification_unique_dedupe_key",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "kind__in",
+                                [
+                                    "reply",
+                                    "official_answer",
+                                    "new_topic",
+                                    "window_closing",
+                                    "what_we_did",
+                                    "moderation_decision",
+                                ],
+                            )
+                        ),
+                        name="notification_kind_valid",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='NotificationPreference',
+            name="NotificationPreference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('reply', 'A reply to my comment'), ('official_answer', 'An official answer to my question'), ('new_topic', 'A new topic in a workgroup I follow'), ('window_closing', 'A comment window closing in 3 days'), ('what_we_did', '"What we heard, what we did" published'), ('moderation_decision', 'A decision on my held comment')], max_length=24)),
-                ('delivery', models.CharField(choices=[('immediately', 'E-mail me straight away'), ('daily', 'Once a day, in a digest'), ('off', 'No e-mail (still listed in My portal)')], default='immediately', max_length=12)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notification_preferences', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("reply", "A reply to my comment"),
+                            ("official_answer", "An official answer to my question"),
+                            ("new_topic", "A new topic in a workgroup I follow"),
+                            ("window_closing", "A comment window closing in 3 days"),
+                            ("what_we_did", '"What we heard, what we did" published'),
+                            ("moderation_decision", "A decision on my held comment"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                (
+                    "delivery",
+                    models.CharField(
+                        choices=[
+                            ("immediately", "E-mail me straight away"),
+                            ("daily", "Once a day, in a digest"),
+                            ("off", "No e-mail (still listed in My portal)"),
+                        ],
+                        default="immediately",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notification_preferences",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('user', 'kind'), name='notification_preference_unique'), models.CheckConstraint(condition=models.Q(('delivery__in', ['immediately', 'daily', 'off'])), name='notification_delivery_valid')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "kind"), name="notification_preference_unique"),
+                    models.CheckConstraint(
+                        condition=models.Q(("delivery__in", ["immediately", "daily", "off"])),
+                        name="notification_delivery_valid",
+                    ),
+                ],
             },
         ),
     ]
