@@ -27,10 +27,28 @@ def _visible_comment(request, pk: int) -> Comment:
 
 
 def _render_topic_with_error(request, topic: TopicPage, form: CommentForm, error: str):
+    """Show the board again with the message and the typed text, never losing what was written."""
     messages.error(request, error)
     context = topic.get_context(request)
-    parent_id = form.data.get("parent") or ""
-    context.update({"form_error": error, "bound_form": form, "bound_parent": str(parent_id)})
+    parent_id = str(form.data.get("parent") or "")
+    parent = Comment.objects.filter(pk=parent_id, topic=topic).first() if parent_id.isdigit() else None
+    form_shown = topic.is_open and (
+        (parent is None and not parent_id and context["can_post"])
+        or (
+            parent is not None
+            and parent.parent_id is None
+            and parent.is_visible_publicly
+            and (context["can_post"] or context["can_answer"])
+        )
+    )
+    context.update(
+        {
+            "form_error": error,
+            "bound_form": form,
+            "bound_parent": parent_id,
+            "kept_text": None if form_shown else form.data.get("body", ""),
+        }
+    )
     return TemplateResponse(request, topic.get_template(request), context, status=400)
 
 

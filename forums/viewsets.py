@@ -1,5 +1,6 @@
 """Wagtail admin: the plan (per workgroup, for its facilitators) and workgroup memberships."""
 
+from django.http import Http404
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
@@ -51,17 +52,23 @@ class ScopedIndexView(_ScopedQuerysetMixin, generic.IndexView):
 class ScopedEditView(_ScopedQuerysetMixin, generic.EditView):
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
-        return self._scoped(self.model._default_manager.filter(pk=obj.pk)).get()
+        if not self._scoped(self.model._default_manager.filter(pk=obj.pk)).exists():
+            raise Http404
+        return obj
 
 
 class ScopedDeleteView(_ScopedQuerysetMixin, generic.DeleteView):
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
-        return self._scoped(self.model._default_manager.filter(pk=obj.pk)).get()
+        if not self._scoped(self.model._default_manager.filter(pk=obj.pk)).exists():
+            raise Http404
+        return obj
 
 
 class PlanItemViewSet(ModelViewSet):
     model = PlanItem
+    name = "plan_items"
+    url_prefix = "workgroups/plan-items"
     icon = "list-ul"
     menu_label = "Plan items"
     list_display = ["title", "level", "workgroup", "status", "due_date"]
@@ -77,6 +84,8 @@ class PlanItemViewSet(ModelViewSet):
 
 class WorkgroupMembershipViewSet(ModelViewSet):
     model = WorkgroupMembership
+    name = "workgroup_memberships"
+    url_prefix = "workgroups/memberships"
     icon = "group"
     menu_label = "Memberships"
     list_display = ["user", "workgroup", "role", "status", "created_at"]

@@ -42,7 +42,7 @@ class WorkgroupIndexPage(RoutablePageMixin, BasePage):
 
         return plan_views.plan_overview(request, self)
 
-    @path("plan/export.<str:fmt>")
+    @path("plan/export/<str:fmt>/")
     def plan_export(self, request, fmt):
         from forums import plan_views
 
