@@ -7,7 +7,12 @@ from django.utils import timezone
 from forums.factories import CommentFactory, TopicPageFactory
 from forums.models import Comment, Follow
 from forums.services import follow_add
-from portal.extension_points import collect_panels, collect_user_data, filter_search_queryset, run_user_deidentify
+from portal.extension_points import (
+    collect_panels,
+    collect_user_data,
+    filter_search_queryset,
+    run_user_deidentify,
+)
 from portal.notifications.models import Notification, NotificationKind
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +46,9 @@ def test_search_hides_private_workgroups(rf, member, make_staff, topic, private_
     assert topic.pk in visible_to_outsider.values_list("pk", flat=True)
     assert private_topic.pk not in visible_to_outsider.values_list("pk", flat=True)
     request.user = member
-    assert private_topic.pk in filter_search_queryset(request, Page.objects.live()).values_list("pk", flat=True)
+    assert private_topic.pk in filter_search_queryset(request, Page.objects.live()).values_list(
+        "pk", flat=True
+    )
 
 
 def test_my_portal_panels_and_home_panel(rf, user, topic):

@@ -16,7 +16,16 @@ from portal.accounts.mfa import totp_activate
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "unverified", "verified", "member", "other_facilitator", "facilitator", "moderator", "editor"]
+ROLES = [
+    "anonymous",
+    "unverified",
+    "verified",
+    "member",
+    "other_facilitator",
+    "facilitator",
+    "moderator",
+    "editor",
+]
 READ_PRIVATE = {"member", "facilitator", "moderator", "editor"}
 POST_PUBLIC = {"verified", "member", "other_facilitator", "facilitator", "moderator", "editor"}
 POST_PRIVATE = {"member", "facilitator", "moderator"}
@@ -67,7 +76,9 @@ def test_post_on_public_and_private_boards(client, people, topic, private_topic)
         _as(client, people[role])
         for board, allowed in ((topic, POST_PUBLIC), (private_topic, POST_PRIVATE)):
             text = f"Hello from {role}"
-            response = client.post(f"/workgroups/-/topics/{board.pk}/comments/", {"body": text, "kind": "comment"})
+            response = client.post(
+                f"/workgroups/-/topics/{board.pk}/comments/", {"body": text, "kind": "comment"}
+            )
             posted = Comment.objects.filter(topic=board, body=text).exists()
             assert posted == (role in allowed), (role, board.title, response.status_code)
             if role == "anonymous":
@@ -134,9 +145,17 @@ def test_edit_plan_in_admin(client, people, workgroup, private_workgroup):
             assert response.status_code in (302, 403, 404), (role, response.status_code)
         post = client.post(
             f"/admin/workgroups/plan-items/edit/{item.pk}/",
-            {"workgroup": workgroup.pk, "level": "goal", "title": f"Changed by {role}", "status": "on_track",
-             "sort_order": 0, "progress_notes-TOTAL_FORMS": 0, "progress_notes-INITIAL_FORMS": 0,
-             "progress_notes-MIN_NUM_FORMS": 0, "progress_notes-MAX_NUM_FORMS": 1000},
+            {
+                "workgroup": workgroup.pk,
+                "level": "goal",
+                "title": f"Changed by {role}",
+                "status": "on_track",
+                "sort_order": 0,
+                "progress_notes-TOTAL_FORMS": 0,
+                "progress_notes-INITIAL_FORMS": 0,
+                "progress_notes-MIN_NUM_FORMS": 0,
+                "progress_notes-MAX_NUM_FORMS": 1000,
+            },
         )
         item.refresh_from_db()
         assert (item.title == f"Changed by {role}") == (role in EDIT_PLAN), (role, post.status_code)

@@ -12,7 +12,7 @@ PAYLOADS = [
     "<script>alert(1)</script>",
     '<img src=x onerror="alert(1)">',
     '<a href="javascript:alert(1)">click</a>',
-    '<svg onload=alert(1)>',
+    "<svg onload=alert(1)>",
     '<p onclick="alert(1)">hi</p>',
     "jaVasCript:/*-/*`/*\\`/*'/*\"/**/(/* */oNcliCk=alert() )//%0D%0A%0d%0a//</stYle/</titLe/</teXtarEa/"
     "</scRipt/--!>\\x3csVg/<sVg/oNloAd=alert()//>\\x3e",
@@ -73,6 +73,6 @@ def test_stored_and_rendered_html_inert(client, user, topic):
     page = client.get(topic.url).content.decode()
     for payload in PAYLOADS:
         assert payload not in page
-    board = page[page.index('id="comments"'):page.index('id="add-comment"')]
+    board = page[page.index('id="comments"') : page.index('id="add-comment"')]
     for article in board.split('<div class="forums-comment__body usa-prose">')[1:]:
         assert_inert(article.split("</div>")[0])

@@ -78,7 +78,7 @@ def test_list_and_mark_read(client, user, make_staff):
 
 def test_preferences_form_saves(client, user):
     client.force_login(user)
-    data = {kind: Delivery.DAILY for kind in NotificationKind.values}
+    data = dict.fromkeys(NotificationKind.values, Delivery.DAILY)
     client.post("/notifications/settings/", data)
     assert NotificationPreference.objects.filter(user=user, delivery=Delivery.DAILY).count() == len(data)
 
