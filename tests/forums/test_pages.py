@@ -139,3 +139,16 @@ def test_workgroup_and_plan_query_counts_do_not_grow(client, user, workgroup, in
             for url in (workgroup.url, workgroup.url + "plan/", index_page.url + "plan/")
         ]
     assert counts[5] == counts[50], counts
+
+
+def test_admin_edit_forms_render(client, make_staff, workgroup, topic, index_page):
+    from portal.accounts.mfa import totp_activate
+
+    admin = make_staff("Administrators", is_superuser=True)
+    totp_activate(user=admin, secret="JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    client.force_login(admin)
+    for page in (index_page, workgroup, topic):
+        assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200, page
+    assert client.get(f"/admin/pages/add/forums/topicpage/{workgroup.pk}/").status_code == 200
+    assert client.get("/admin/workgroups/plan-items/new/").status_code == 200
+    assert client.get("/admin/workgroups/memberships/").status_code == 200
