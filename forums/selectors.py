@@ -3,7 +3,7 @@
 import uuid
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from . import permissions
@@ -234,12 +234,41 @@ def plan_status_summary(*, workgroups) -> list[dict]:
     ]
 
 
+# Goal, then its strategies, then each strategy's action steps: the plan read top to bottom.
+_GOAL = Case(
+    When(level=PlanLevel.ACTION, then=F("parent__parent_id")),
+    When(level=PlanLevel.STRATEGY, then=F("parent_id")),
+    default=F("id"),
+)
+_STRATEGY = Case(
+    When(level=PlanLevel.ACTION, then=F("parent_id")),
+    When(level=PlanLevel.STRATEGY, then=F("id")),
+    default=Value(0),
+)
+_TREE_ORDER = [
+    Case(
+        When(level=PlanLevel.ACTION, then=F("parent__parent__sort_order")),
+        When(level=PlanLevel.STRATEGY, then=F("parent__sort_order")),
+        default=F("sort_order"),
+    ),
+    _GOAL,
+    Case(
+        When(level=PlanLevel.ACTION, then=F("parent__sort_order")),
+        When(level=PlanLevel.STRATEGY, then=F("sort_order")),
+        default=Value(-1),
+    ),
+    _STRATEGY,
+    Case(When(level=PlanLevel.ACTION, then=F("sort_order")), default=Value(-1)),
+    "pk",
+]
+
+
 def plan_overview(*, user, status: str = "", workgroup_id: str = "", cfsr: str = "") -> QuerySet[PlanItem]:
     queryset = (
         PlanItem.objects.filter(workgroup_id__in=visible_workgroup_ids(user=user), workgroup__live=True)
         .select_related("workgroup", "parent")
         .prefetch_related("cfsr_terms")
-        .order_by("workgroup__path", "sort_order", "pk")
+        .order_by("workgroup__path", *_TREE_ORDER)
     )
     if status in PlanStatus.values:
         queryset = queryset.filter(status=status)
