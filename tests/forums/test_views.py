@@ -84,3 +84,11 @@ def test_plan_exports(client, workgroup, private_workgroup, index_page):
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
     html = client.get(index_page.url + "plan/?status=done").content.decode()
     assert "HYPERLINK" in html and "Secret goal" not in html
+
+
+def test_private_plan_is_404_for_outsiders(client, user, member, make_staff, private_workgroup):
+    assert client.get(private_workgroup.url + "plan/").status_code == 404
+    client.force_login(make_staff())
+    assert client.get(private_workgroup.url + "plan/").status_code == 404
+    client.force_login(member)
+    assert client.get(private_workgroup.url + "plan/").status_code == 200
