@@ -46,7 +46,9 @@ def test_reply_to_reply_refused_with_text_kept(client, user, topic):
 def test_too_long_comment_refused_with_message(client, user, topic):
     client.force_login(user)
     response = _post(client, topic, body="x" * 5001, kind=CommentKind.COMMENT)
-    assert response.status_code == 400 and "5,000 characters" in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 400 and "5,000 characters" in html
+    assert 'href="#comment-body-new"' in html and 'id="comment-body-new"' in html
 
 
 def test_follow_and_join_buttons(client, user, workgroup, topic):
