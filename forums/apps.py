@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ForumsConfig(AppConfig):
     name = "forums"
     verbose_name = "Program-improvement workgroups"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,3 +1,15 @@
+from django.urls import path
+
+from . import views
+
 app_name = "forums"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("topics/<int:topic_id>/comments/", views.comment_create, name="comment_create"),
+    path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
+    path("comments/<int:pk>/delete/", views.comment_delete, name="comment_delete"),
+    path("comments/<int:pk>/history/", views.comment_history, name="comment_history"),
+    path("follow/", views.follow_toggle, name="follow"),
+    path("workgroups/<int:workgroup_id>/join/", views.membership_join, name="join"),
+    path("workgroups/<int:workgroup_id>/leave/", views.membership_leave, name="leave"),
+]

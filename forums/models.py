@@ -1,1 +1,0 @@
-"""Models for forums (see its issue)."""

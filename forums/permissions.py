@@ -1,0 +1,129 @@
+"""Who may see and do what on workgroups, boards and plans. Views and services call these."""
+
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+
+from .models import MembershipRole, MembershipStatus, WorkgroupMembership
+
+EDIT_WINDOW = timedelta(minutes=15)
+STAFF_READERS = {"Moderators", "Editors", "Administrators"}
+AGENCY_VOICES = {"Moderators", "Administrators"}
+
+
+def _local_user_can_take_part(user) -> bool:
+    if not (user.is_authenticated and user.is_active) or getattr(user, "is_deidentified", False):
+        return False
+    return EmailAddress.objects.filter(user=user, primary=True, verified=True).exists()
+
+
+try:  # The accounts app owns this rule once it lands; until then, the same rule here.
+    from portal.accounts.permissions import user_can_take_part as _user_can_take_part
+except ImportError:
+    _user_can_take_part = _local_user_can_take_part
+
+
+def user_can_take_part(user) -> bool:
+    """An active account with a verified primary e-mail address."""
+    cached = getattr(user, "_forums_can_take_part", None)
+    if cached is None:
+        cached = _user_can_take_part(user)
+        if user.is_authenticated:
+            user._forums_can_take_part = cached
+    return cached
+
+
+def _group_names(user) -> set[str]:
+    if not user.is_authenticated:
+        return set()
+    if not hasattr(user, "_forums_group_names"):
+        user._forums_group_names = set(user.groups.values_list("name", flat=True))
+    return user._forums_group_names
+
+
+def is_moderator(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or bool(_group_names(user) & AGENCY_VOICES))
+
+
+def is_staff_reader(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or bool(_group_names(user) & STAFF_READERS))
+
+
+def _membership(user, workgroup) -> WorkgroupMembership | None:
+    if not user.is_authenticated:
+        return None
+    cache = user.__dict__.setdefault("_forums_memberships", {})
+    if workgroup.pk not in cache:
+        cache[workgroup.pk] = WorkgroupMembership.objects.filter(user=user, workgroup_id=workgroup.pk).first()
+    return cache[workgroup.pk]
+
+
+def is_member(user, workgroup) -> bool:
+    membership = _membership(user, workgroup)
+    return membership is not None and membership.status == MembershipStatus.ACTIVE
+
+
+def is_facilitator(user, workgroup) -> bool:
+    membership = _membership(user, workgroup)
+    return (
+        membership is not None
+        and membership.status == MembershipStatus.ACTIVE
+        and membership.role == MembershipRole.FACILITATOR
+    )
+
+
+def can_view_workgroup(user, workgroup) -> bool:
+    if not workgroup.is_private:
+        return True
+    return is_member(user, workgroup) or is_staff_reader(user)
+
+
+def can_post(user, topic) -> bool:
+    """May `user` start a comment or question on `topic` (the window aside)?"""
+    workgroup = topic.get_workgroup()
+    if not (user_can_take_part(user) and can_view_workgroup(user, workgroup)):
+        return False
+    if workgroup.membership_mode == "open" and not workgroup.is_private:
+        return True
+    return is_member(user, workgroup) or is_moderator(user)
+
+
+def can_answer_officially(user, topic) -> bool:
+    return user_can_take_part(user) and (is_facilitator(user, topic.get_workgroup()) or is_moderator(user))
+
+
+def can_edit_comment(user, comment, *, now) -> bool:
+    return (
+        user.is_authenticated
+        and comment.author_id == user.pk
+        and not comment.is_deleted
+        and comment.state in ("pending", "published")
+        and now - comment.created_at <= EDIT_WINDOW
+    )
+
+
+def can_delete_comment(user, comment) -> bool:
+    return user.is_authenticated and comment.author_id == user.pk and not comment.is_deleted
+
+
+def can_edit_plan(user, workgroup) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or "Administrators" in _group_names(user) or is_facilitator(user, workgroup)
+
+
+def can_join(user, workgroup) -> bool:
+    if not user_can_take_part(user) or is_member(user, workgroup):
+        return False
+    allowed = list(workgroup.allowed_groups.values_list("pk", flat=True))
+    if allowed and not user.memberships.filter(group_id__in=allowed).exists():
+        return False
+    return workgroup.membership_mode in ("open", "request")
+
+
+def facilitated_workgroup_ids(user) -> list[int]:
+    if not user.is_authenticated:
+        return []
+    return list(
+        WorkgroupMembership.objects.facilitators().filter(user=user).values_list("workgroup_id", flat=True)
+    )

@@ -1,0 +1,71 @@
+"""The public plan of one workgroup, and the overview across workgroups with its exports."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from home.models import CfsrTerm
+
+from . import selectors
+from .exports import plan_csv_response, plan_xlsx_response
+from .models import PlanStatus
+
+
+def workgroup_plan(request, workgroup):
+    context = workgroup.get_context(request)
+    context.update(
+        {
+            "goals": selectors.plan_tree(workgroup=workgroup),
+            "plan_summary": selectors.plan_status_summary(workgroups=[workgroup]),
+        }
+    )
+    return TemplateResponse(request, "forums/workgroup_plan.html", context)
+
+
+def _filters(request) -> dict:
+    return {
+        "status": request.GET.get("status", ""),
+        "workgroup_id": request.GET.get("workgroup", ""),
+        "cfsr": request.GET.get("cfsr", ""),
+    }
+
+
+def plan_overview(request, index_page):
+    filters = _filters(request)
+    items = selectors.plan_overview(user=request.user, **filters)
+    page_obj = Paginator(items, selectors.PLAN_ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    workgroups = list(selectors.workgroups_visible(user=request.user, index=index_page))
+    query = "&".join(
+        f"{k}={v}"
+        for k, v in (
+            ("status", filters["status"]),
+            ("workgroup", filters["workgroup_id"]),
+            ("cfsr", filters["cfsr"]),
+        )
+        if v
+    )
+    context = index_page.get_context(request)
+    context.update(
+        {
+            "page_obj": page_obj,
+            "filters": filters,
+            "statuses": PlanStatus.choices,
+            "filter_workgroups": workgroups,
+            "cfsr_terms": list(CfsrTerm.objects.all()),
+            "plan_summary": selectors.plan_status_summary(workgroups=[w.pk for w in workgroups]),
+            "query": query,
+            "query_prefix": f"{query}&" if query else "",
+        }
+    )
+    return TemplateResponse(request, "forums/plan_overview.html", context)
+
+
+def plan_export(request, index_page, fmt: str):
+    items = selectors.plan_overview(user=request.user, **_filters(request))
+    filename = f"plan-{timezone.localdate().isoformat()}"
+    if fmt == "csv":
+        return plan_csv_response(items.iterator(chunk_size=500), filename)
+    if fmt == "xlsx":
+        return plan_xlsx_response(items, filename)
+    raise Http404

@@ -1,0 +1,311 @@
+"""Reads for workgroup pages, topic boards and plans, with their prefetching."""
+
+import uuid
+
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from . import permissions
+from .models import (
+    Comment,
+    CommentKind,
+    CommentState,
+    Follow,
+    MembershipStatus,
+    PlanItem,
+    PlanLevel,
+    PlanStatus,
+    TopicPage,
+    WorkgroupMembership,
+    WorkgroupPage,
+)
+
+COMMENTS_PER_PAGE = 20
+TOPICS_PER_PAGE = 10
+PLAN_ROWS_PER_PAGE = 50
+SORTS = {
+    "oldest": ("created_at", "pk"),
+    "newest": ("-created_at", "-pk"),
+    "activity": ("-last_activity_at", "-pk"),
+}
+PLACEHOLDER_STATES = (CommentState.HIDDEN, CommentState.REMOVED)
+
+
+def _visible_to(user) -> Q:
+    """Published comments, plus the viewer's own held ones."""
+    visible = Q(state=CommentState.PUBLISHED)
+    if user.is_authenticated:
+        visible |= Q(state=CommentState.PENDING, author=user)
+    return visible
+
+
+def topic_comments(
+    *, topic: TopicPage, user, sort: str = "oldest", awaiting: bool = False
+) -> QuerySet[Comment]:
+    """Top-level comments for the board, each with its visible replies (official answers first).
+
+    Hidden, removed or deleted comments stay as a placeholder while they have visible replies.
+    """
+    visible = _visible_to(user)
+    has_replies = Exists(
+        Comment.objects.filter(parent=OuterRef("pk")).filter(visible, deleted_at__isnull=True)
+    )
+    answered = Exists(
+        Comment.objects.filter(parent=OuterRef("pk"), is_official=True, state=CommentState.PUBLISHED)
+    )
+    replies = (
+        Comment.objects.filter(visible).select_related("author").order_by("-is_official", "created_at", "pk")
+    )
+    queryset = (
+        Comment.objects.filter(topic=topic, parent__isnull=True)
+        .annotate(has_visible_replies=has_replies, is_answered=answered)
+        .filter(
+            (visible & Q(deleted_at__isnull=True))
+            | Q(has_visible_replies=True, state__in=[CommentState.PUBLISHED, *PLACEHOLDER_STATES])
+        )
+        .select_related("author")
+        .prefetch_related(Prefetch("replies", queryset=replies, to_attr="visible_replies"))
+        .order_by(*SORTS.get(sort, SORTS["oldest"]))
+    )
+    if awaiting:
+        queryset = queryset.filter(
+            kind=CommentKind.QUESTION,
+            state=CommentState.PUBLISHED,
+            deleted_at__isnull=True,
+            is_answered=False,
+        )
+    return queryset
+
+
+def questions_awaiting(*, topic: TopicPage) -> dict:
+    stats = (
+        Comment.objects.filter(topic=topic)
+        .awaiting_answer()
+        .aggregate(count=Count("pk"), oldest=Min("created_at"))
+    )
+    return {"count": stats["count"], "oldest": stats["oldest"]}
+
+
+def topic_page_context(*, request, topic: TopicPage) -> dict:
+    user = request.user
+    sort = request.GET.get("sort", "oldest")
+    sort = sort if sort in SORTS else "oldest"
+    awaiting = request.GET.get("filter") == "awaiting"
+    page_obj = Paginator(
+        topic_comments(topic=topic, user=user, sort=sort, awaiting=awaiting), COMMENTS_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    now = timezone.now()
+    can_answer = permissions.can_answer_officially(user, topic)
+    for comment in page_obj:
+        comment.viewer_can_edit = permissions.can_edit_comment(user, comment, now=now)
+        comment.viewer_can_delete = permissions.can_delete_comment(user, comment)
+        comment.viewer_can_answer = (
+            can_answer and comment.kind == CommentKind.QUESTION and not comment.is_answered
+        )
+        for reply in comment.visible_replies:
+            reply.viewer_can_edit = permissions.can_edit_comment(user, reply, now=now)
+            reply.viewer_can_delete = permissions.can_delete_comment(user, reply)
+    workgroup = topic.get_workgroup()
+    query_prefix = f"sort={sort}&" + ("filter=awaiting&" if awaiting else "")
+    return {
+        "workgroup": workgroup,
+        "page_obj": page_obj,
+        "sort": sort,
+        "awaiting_filter": awaiting,
+        "query_prefix": query_prefix,
+        "awaiting": questions_awaiting(topic=topic),
+        "comment_count": Comment.objects.filter(
+            topic=topic, state=CommentState.PUBLISHED, deleted_at__isnull=True
+        ).count(),
+        "can_post": permissions.can_post(user, topic),
+        "can_answer": can_answer,
+        "can_take_part": permissions.user_can_take_part(user) if user.is_authenticated else False,
+        "is_following": user.is_authenticated and Follow.objects.filter(user=user, topic=topic).exists(),
+        "form_token": uuid.uuid4(),
+        "feedback_comments": list(topic.feedback_comments.select_related("author"))
+        if topic.has_feedback
+        else [],
+        "feedback_plan_items": list(topic.feedback_plan_items.all()) if topic.has_feedback else [],
+        "cfsr_terms": list(topic.cfsr_terms.all()),
+    }
+
+
+def workgroup_topics(*, workgroup: WorkgroupPage) -> QuerySet[TopicPage]:
+    published = Q(comments__state=CommentState.PUBLISHED, comments__deleted_at__isnull=True)
+    return (
+        TopicPage.objects.child_of(workgroup)
+        .live()
+        .annotate(comment_total=Count("comments", filter=published))
+        .order_by("-opens_at", "-first_published_at")
+    )
+
+
+def workgroup_page_context(*, request, workgroup: WorkgroupPage) -> dict:
+    user = request.user
+    page_obj = Paginator(workgroup_topics(workgroup=workgroup), TOPICS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    membership = (
+        WorkgroupMembership.objects.filter(user=user, workgroup=workgroup).first()
+        if user.is_authenticated
+        else None
+    )
+    return {
+        "page_obj": page_obj,
+        "facilitators": [
+            m.user
+            for m in WorkgroupMembership.objects.facilitators()
+            .filter(workgroup=workgroup)
+            .select_related("user")
+        ],
+        "member_count": WorkgroupMembership.objects.active().filter(workgroup=workgroup).count(),
+        "membership": membership,
+        "can_join": permissions.can_join(user, workgroup),
+        "is_following": user.is_authenticated
+        and Follow.objects.filter(user=user, workgroup=workgroup).exists(),
+        "plan_summary": plan_status_summary(workgroups=[workgroup]),
+        "cfsr_terms": list(workgroup.cfsr_terms.all()),
+        "initiative": workgroup.initiative.specific
+        if workgroup.initiative_id and workgroup.initiative.live
+        else None,
+    }
+
+
+def workgroups_visible(*, user, index=None) -> QuerySet[WorkgroupPage]:
+    queryset = (
+        WorkgroupPage.objects.live()
+        .annotate(
+            member_total=Count(
+                "memberships", filter=Q(memberships__status=MembershipStatus.ACTIVE), distinct=True
+            )
+        )
+        .order_by("path")
+    )
+    if index is not None:
+        queryset = queryset.child_of(index)
+    return queryset.filter(pk__in=visible_workgroup_ids(user=user))
+
+
+def visible_workgroup_ids(*, user) -> list[int]:
+    if permissions.is_staff_reader(user):
+        return list(WorkgroupPage.objects.values_list("pk", flat=True))
+    public = Q(is_private=False)
+    if user.is_authenticated:
+        public |= Q(memberships__user=user, memberships__status=MembershipStatus.ACTIVE)
+    return list(WorkgroupPage.objects.filter(public).values_list("pk", flat=True).distinct())
+
+
+def hidden_workgroups(*, user) -> QuerySet[WorkgroupPage]:
+    """Private workgroups `user` may not see (for search, feeds and listings)."""
+    return WorkgroupPage.objects.filter(is_private=True).exclude(pk__in=visible_workgroup_ids(user=user))
+
+
+# --- Plans ------------------------------------------------------------------------------------
+
+
+def plan_tree(*, workgroup: WorkgroupPage) -> list[PlanItem]:
+    """Goals with their strategies and action steps, terms and notes: a fixed number of queries."""
+    leaf = PlanItem.objects.prefetch_related("cfsr_terms", "progress_notes")
+    middle = PlanItem.objects.prefetch_related(
+        "cfsr_terms", "progress_notes", Prefetch("children", queryset=leaf)
+    )
+    return list(
+        PlanItem.objects.filter(workgroup=workgroup, level=PlanLevel.GOAL).prefetch_related(
+            "cfsr_terms", "progress_notes", Prefetch("children", queryset=middle)
+        )
+    )
+
+
+def plan_status_summary(*, workgroups) -> list[dict]:
+    """[{status, label, count, percent}] over every plan item of these workgroups."""
+    counts = dict(
+        PlanItem.objects.filter(workgroup__in=workgroups).values_list("status").annotate(n=Count("pk"))
+    )
+    total = sum(counts.values()) or 1
+    return [
+        {
+            "status": value,
+            "label": label,
+            "count": counts.get(value, 0),
+            "percent": round(100 * counts.get(value, 0) / total),
+        }
+        for value, label in PlanStatus.choices
+    ]
+
+
+# Goal, then its strategies, then each strategy's action steps: the plan read top to bottom.
+_GOAL = Case(
+    When(level=PlanLevel.ACTION, then=F("parent__parent_id")),
+    When(level=PlanLevel.STRATEGY, then=F("parent_id")),
+    default=F("id"),
+)
+_STRATEGY = Case(
+    When(level=PlanLevel.ACTION, then=F("parent_id")),
+    When(level=PlanLevel.STRATEGY, then=F("id")),
+    default=Value(0),
+)
+_TREE_ORDER = [
+    Case(
+        When(level=PlanLevel.ACTION, then=F("parent__parent__sort_order")),
+        When(level=PlanLevel.STRATEGY, then=F("parent__sort_order")),
+        default=F("sort_order"),
+    ),
+    _GOAL,
+    Case(
+        When(level=PlanLevel.ACTION, then=F("parent__sort_order")),
+        When(level=PlanLevel.STRATEGY, then=F("sort_order")),
+        default=Value(-1),
+    ),
+    _STRATEGY,
+    Case(When(level=PlanLevel.ACTION, then=F("sort_order")), default=Value(-1)),
+    "pk",
+]
+
+
+def plan_overview(*, user, status: str = "", workgroup_id: str = "", cfsr: str = "") -> QuerySet[PlanItem]:
+    queryset = (
+        PlanItem.objects.filter(workgroup_id__in=visible_workgroup_ids(user=user), workgroup__live=True)
+        .select_related("workgroup", "parent")
+        .prefetch_related("cfsr_terms")
+        .order_by("workgroup__path", *_TREE_ORDER)
+    )
+    if status in PlanStatus.values:
+        queryset = queryset.filter(status=status)
+    if workgroup_id.isdigit():
+        queryset = queryset.filter(workgroup_id=int(workgroup_id))
+    if cfsr:
+        queryset = queryset.filter(cfsr_terms__code=cfsr)
+    return queryset
+
+
+# --- Shared screens (panels) ----------------------------------------------------------------
+
+
+def open_topics(*, user, limit: int = 5) -> list[TopicPage]:
+    now = timezone.now()
+    hidden = hidden_workgroups(user=user)
+    queryset = TopicPage.objects.live().filter(
+        Q(opens_at__isnull=True) | Q(opens_at__lte=now), closes_at__gt=now
+    )
+    for workgroup in hidden:
+        queryset = queryset.not_descendant_of(workgroup)
+    return list(queryset.order_by("closes_at")[:limit])
+
+
+def my_workgroups(*, user) -> QuerySet[WorkgroupMembership]:
+    return (
+        WorkgroupMembership.objects.filter(user=user).select_related("workgroup").order_by("workgroup__title")
+    )
+
+
+def my_follows(*, user) -> QuerySet[Follow]:
+    return Follow.objects.filter(user=user).select_related("workgroup", "topic").order_by("-created_at")
+
+
+def my_comments(*, user, limit: int = 10) -> QuerySet[Comment]:
+    return (
+        Comment.objects.filter(author=user, deleted_at__isnull=True)
+        .select_related("topic")
+        .order_by("-created_at")[:limit]
+    )

@@ -1,0 +1,316 @@
+"""Domain writes for workgroups and comment boards. Views, admin and commands call these."""
+
+import logging
+import uuid
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from portal.notifications.models import NotificationKind
+from portal.notifications.services import notify
+
+from . import permissions
+from .models import (
+    Comment,
+    CommentKind,
+    CommentRevision,
+    CommentState,
+    Follow,
+    MembershipMode,
+    MembershipRole,
+    MembershipStatus,
+    TopicPage,
+    WorkgroupMembership,
+    WorkgroupPage,
+)
+from .moderation_rules import CommentDraft, decide_hold
+from .text import MAX_LENGTH, render_comment_html
+
+logger = logging.getLogger(__name__)
+
+
+class ForumsError(Exception):
+    """A refused action; the message is shown to the person as it is."""
+
+
+class NotAllowed(ForumsError):
+    pass
+
+
+class WindowClosed(ForumsError):
+    pass
+
+
+class InvalidComment(ForumsError):
+    pass
+
+
+def _validate_body(body: str) -> str:
+    body = (body or "").replace("\r\n", "\n").strip()
+    if not body:
+        raise InvalidComment("Write something before you post.")
+    if len(body) > MAX_LENGTH:
+        raise InvalidComment(f"Keep it to {MAX_LENGTH:,} characters or fewer (you wrote {len(body):,}).")
+    if not render_comment_html(body).strip():
+        raise InvalidComment("Write something before you post.")
+    return body
+
+
+def _check_window(topic: TopicPage) -> None:
+    if topic.window_state == "upcoming":
+        raise WindowClosed("Comments on this topic are not open yet.")
+    if topic.window_state == "closed":
+        raise WindowClosed("Comments on this topic are closed.")
+
+
+def _check_parent(*, topic: TopicPage, parent: Comment | None, official: bool) -> None:
+    if parent is None:
+        if official:
+            raise InvalidComment("An official answer must answer a question.")
+        return
+    if parent.topic_id != topic.pk or not parent.is_visible_publicly:
+        raise InvalidComment("The comment you are replying to is no longer available.")
+    if parent.parent_id is not None:
+        raise InvalidComment("You can reply to a comment, not to a reply. Reply to the comment above it.")
+    if official and parent.kind != CommentKind.QUESTION:
+        raise InvalidComment("Official answers are for questions.")
+
+
+@transaction.atomic
+def comment_post(
+    *,
+    author,
+    topic: TopicPage,
+    body: str,
+    kind: str = CommentKind.COMMENT,
+    parent: Comment | None = None,
+    official: bool = False,
+    client_token: uuid.UUID | None = None,
+) -> Comment:
+    """Post a comment, question, reply or official answer; the hold rules decide its first state.
+
+    The same `client_token` from the same author returns the first comment (a double-click
+    posts once).
+    """
+    if client_token is not None:
+        existing = Comment.objects.filter(author=author, client_token=client_token).first()
+        if existing is not None:
+            return existing
+    if kind not in CommentKind.values:
+        raise InvalidComment("Choose comment or question.")
+    if official and not permissions.can_answer_officially(author, topic):
+        raise NotAllowed("Only the workgroup's facilitators and agency staff can post an official answer.")
+    if not official and not permissions.can_post(author, topic):
+        raise NotAllowed("You cannot post on this topic.")
+    _check_window(topic)
+    _check_parent(topic=topic, parent=parent, official=official)
+    body = _validate_body(body)
+    if parent is not None:
+        kind = CommentKind.COMMENT
+
+    hold = (
+        None
+        if official
+        else decide_hold(
+            CommentDraft(
+                author=author, topic=topic, body=body, kind=kind, parent=parent, is_official=official
+            )
+        )
+    )
+    now = timezone.now()
+    comment = Comment(
+        topic=topic,
+        author=author,
+        parent=parent,
+        kind=kind,
+        is_official=official,
+        body=body,
+        body_html=render_comment_html(body),
+        state=CommentState.PENDING if hold else CommentState.PUBLISHED,
+        held_reason=hold.message if hold else "",
+        created_at=now,
+        last_activity_at=now,
+        client_token=client_token,
+    )
+    try:
+        with transaction.atomic():
+            comment.save()
+    except IntegrityError:
+        existing = Comment.objects.filter(author=author, client_token=client_token).first()
+        if existing is None:
+            raise
+        return existing
+    follow_add(user=author, topic=topic)
+    if comment.state == CommentState.PUBLISHED:
+        comment_published_effects(comment=comment)
+    logger.info("comment %s posted on topic %s as %s", comment.pk, topic.pk, comment.state)
+    return comment
+
+
+def comment_published_effects(*, comment: Comment) -> None:
+    """What follows a comment becoming public: thread activity and notifications.
+
+    Called by `comment_post` for comments published at once, and by moderation when a
+    held comment is approved.
+    """
+    if comment.parent_id is None:
+        return
+    parent = comment.parent
+    Comment.objects.filter(pk=parent.pk).update(last_activity_at=comment.created_at)
+    if parent.author_id is None or parent.author_id == comment.author_id:
+        return
+    url = comment.get_absolute_url()
+    if comment.is_official:
+        notify(
+            recipient=parent.author,
+            kind=NotificationKind.OFFICIAL_ANSWER,
+            url=url,
+            text=f'The agency answered your question on "{comment.topic.title}".',
+            dedupe_key=f"comment:{comment.pk}",
+        )
+    else:
+        notify(
+            recipient=parent.author,
+            kind=NotificationKind.REPLY,
+            url=url,
+            text=f'{comment.author_name} replied to your comment on "{comment.topic.title}".',
+            dedupe_key=f"comment:{comment.pk}",
+        )
+
+
+def _keep_revision(*, comment: Comment, user) -> None:
+    CommentRevision.objects.create(
+        comment=comment, body=comment.body, body_html=comment.body_html, edited_by=user
+    )
+
+
+@transaction.atomic
+def comment_edit(*, user, comment: Comment, body: str) -> Comment:
+    """The author edits within 15 minutes; the previous text is kept as a revision."""
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if not permissions.can_edit_comment(user, comment, now=timezone.now()):
+        raise NotAllowed("You can edit your own comment for 15 minutes after posting it.")
+    body = _validate_body(body)
+    if body == comment.body:
+        return comment
+    _keep_revision(comment=comment, user=user)
+    comment.body = body
+    comment.body_html = render_comment_html(body)
+    comment.edited_at = timezone.now()
+    comment.save(update_fields=["body", "body_html", "edited_at"])
+    return comment
+
+
+@transaction.atomic
+def comment_delete(*, user, comment: Comment) -> Comment:
+    """The author deletes their comment: it shows as deleted, replies stay."""
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if not permissions.can_delete_comment(user, comment):
+        raise NotAllowed("You can delete only your own comments.")
+    _keep_revision(comment=comment, user=user)
+    comment.deleted_at = timezone.now()
+    comment.body = ""
+    comment.body_html = ""
+    comment.save(update_fields=["deleted_at", "body", "body_html"])
+    return comment
+
+
+def follow_add(*, user, workgroup: WorkgroupPage | None = None, topic: TopicPage | None = None) -> Follow:
+    if (workgroup is None) == (topic is None):
+        raise ForumsError("Follow a workgroup or a topic.")
+    target = workgroup or topic
+    target_workgroup = workgroup or topic.get_workgroup()
+    if not user.is_authenticated or not permissions.can_view_workgroup(user, target_workgroup):
+        raise NotAllowed("Sign in to follow.")
+    lookup = {"workgroup": workgroup} if workgroup else {"topic": topic}
+    with transaction.atomic():
+        follow, _ = Follow.objects.get_or_create(user=user, **lookup)
+    logger.debug("user %s follows %s", user.pk, target.pk)
+    return follow
+
+
+def follow_remove(*, user, workgroup: WorkgroupPage | None = None, topic: TopicPage | None = None) -> None:
+    Follow.objects.filter(user=user, workgroup=workgroup, topic=topic).delete()
+
+
+@transaction.atomic
+def membership_join(*, user, workgroup: WorkgroupPage) -> WorkgroupMembership:
+    """Join an open workgroup, or ask to join one that approves requests."""
+    existing = WorkgroupMembership.objects.filter(user=user, workgroup=workgroup).first()
+    if existing is not None and existing.status == MembershipStatus.INVITED:
+        existing.status = MembershipStatus.ACTIVE
+        existing.decided_at = timezone.now()
+        existing.save(update_fields=["status", "decided_at"])
+        return existing
+    if existing is not None:
+        return existing
+    if not permissions.can_join(user, workgroup):
+        raise NotAllowed("You cannot join this workgroup. Its facilitators can invite you.")
+    is_open = workgroup.membership_mode == MembershipMode.OPEN
+    status = MembershipStatus.ACTIVE if is_open else MembershipStatus.REQUESTED
+    membership = WorkgroupMembership.objects.create(user=user, workgroup=workgroup, status=status)
+    if status == MembershipStatus.ACTIVE:
+        Follow.objects.get_or_create(user=user, workgroup=workgroup)
+    return membership
+
+
+@transaction.atomic
+def membership_leave(*, user, workgroup: WorkgroupPage) -> None:
+    WorkgroupMembership.objects.filter(user=user, workgroup=workgroup, role=MembershipRole.MEMBER).delete()
+
+
+@transaction.atomic
+def membership_decide(*, by, membership: WorkgroupMembership, approve: bool) -> WorkgroupMembership | None:
+    if not permissions.is_facilitator(by, membership.workgroup) and not permissions.is_moderator(by):
+        raise NotAllowed("Only this workgroup's facilitators can decide on requests.")
+    if membership.status != MembershipStatus.REQUESTED:
+        raise ForumsError("This request was already decided.")
+    if not approve:
+        membership.delete()
+        return None
+    membership.status = MembershipStatus.ACTIVE
+    membership.decided_at = timezone.now()
+    membership.decided_by = by
+    membership.save(update_fields=["status", "decided_at", "decided_by"])
+    Follow.objects.get_or_create(user=membership.user, workgroup=membership.workgroup)
+    return membership
+
+
+@transaction.atomic
+def membership_set(
+    *,
+    user,
+    workgroup: WorkgroupPage,
+    role: str = MembershipRole.MEMBER,
+    status: str = MembershipStatus.ACTIVE,
+) -> WorkgroupMembership:
+    """Add or update a membership directly (admin, invitations, demo)."""
+    membership, _ = WorkgroupMembership.objects.update_or_create(
+        user=user, workgroup=workgroup, defaults={"role": role, "status": status}
+    )
+    return membership
+
+
+def topics_notify_closing(*, now, within) -> int:
+    """Notify followers and participants of open topics closing within `within`; once per topic."""
+    topics = TopicPage.objects.live().filter(closes_at__gt=now, closes_at__lte=now + within)
+    count = 0
+    for topic in topics:
+        people = set(Follow.objects.filter(topic=topic).values_list("user_id", flat=True))
+        people |= set(
+            Follow.objects.filter(workgroup=topic.get_workgroup()).values_list("user_id", flat=True)
+        )
+        from django.contrib.auth import get_user_model
+
+        for person in get_user_model().objects.filter(pk__in=people):
+            if not permissions.can_view_workgroup(person, topic.get_workgroup()):
+                continue
+            sent = notify(
+                recipient=person,
+                kind=NotificationKind.WINDOW_CLOSING,
+                url=topic.url,
+                text=f'Comments on "{topic.title}" close on {timezone.localtime(topic.closes_at):%B %-d}.',
+                dedupe_key=f"closing:{topic.pk}",
+            )
+            count += sent is not None
+    return count

@@ -1,0 +1,107 @@
+"""Wagtail admin: the plan (per workgroup, for its facilitators) and workgroup memberships."""
+
+from django.http import Http404
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import policy_registry
+
+from .models import PlanItem, WorkgroupMembership, WorkgroupPage
+from .permissions import facilitated_workgroup_ids
+
+
+def _allowed_workgroups(user):
+    queryset = WorkgroupPage.objects.all()
+    if user is None or user.is_superuser or user.groups.filter(name="Administrators").exists():
+        return queryset
+    return queryset.filter(pk__in=facilitated_workgroup_ids(user))
+
+
+class ScopedAdminForm(WagtailAdminModelForm):
+    """Offer only the workgroups (and plan items) the signed-in person may edit."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        workgroups = _allowed_workgroups(self.for_user)
+        if "workgroup" in self.fields:
+            self.fields["workgroup"].queryset = workgroups
+        if "parent" in self.fields:
+            self.fields["parent"].queryset = (
+                PlanItem.objects.filter(workgroup__in=workgroups)
+                .exclude(level="action")
+                .exclude(pk=self.instance.pk)
+            )
+
+
+class _ScopedQuerysetMixin:
+    def _scoped(self, queryset):
+        policy = policy_registry.get_by_type(self.model)
+        allowed = policy.instances_user_has_any_permission_for(
+            self.request.user, ["change", "view", "delete"]
+        )
+        return queryset.filter(pk__in=allowed.values("pk"))
+
+
+class ScopedIndexView(_ScopedQuerysetMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return self._scoped(super().get_base_queryset())
+
+
+class ScopedEditView(_ScopedQuerysetMixin, generic.EditView):
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not self._scoped(self.model._default_manager.filter(pk=obj.pk)).exists():
+            raise Http404
+        return obj
+
+
+class ScopedDeleteView(_ScopedQuerysetMixin, generic.DeleteView):
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not self._scoped(self.model._default_manager.filter(pk=obj.pk)).exists():
+            raise Http404
+        return obj
+
+
+class PlanItemViewSet(ModelViewSet):
+    model = PlanItem
+    name = "plan_items"
+    url_prefix = "workgroups/plan-items"
+    icon = "list-ul"
+    menu_label = "Plan items"
+    list_display = ["title", "level", "workgroup", "status", "due_date"]
+    list_filter = ["workgroup", "level", "status"]
+    search_fields = ["title", "owner"]
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+
+    def get_edit_handler(self):
+        return ObjectList(PlanItem.panels, base_form_class=ScopedAdminForm).bind_to_model(self.model)
+
+
+class WorkgroupMembershipViewSet(ModelViewSet):
+    model = WorkgroupMembership
+    name = "workgroup_memberships"
+    url_prefix = "workgroups/memberships"
+    icon = "group"
+    menu_label = "Memberships"
+    list_display = ["user", "workgroup", "role", "status", "created_at"]
+    list_filter = ["workgroup", "role", "status"]
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+
+    def get_edit_handler(self):
+        return ObjectList(
+            [FieldPanel(f) for f in ("workgroup", "user", "role", "status")], base_form_class=ScopedAdminForm
+        ).bind_to_model(self.model)
+
+
+class WorkgroupsViewSetGroup(ViewSetGroup):
+    menu_label = "Workgroups"
+    menu_icon = "group"
+    menu_order = 250
+    items = (PlanItemViewSet, WorkgroupMembershipViewSet)

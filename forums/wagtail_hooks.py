@@ -1,0 +1,38 @@
+"""Registration only: admin viewsets, permission policies and the shared-screen hooks."""
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from portal.extension_points import (
+    HOME_PANELS,
+    MY_PORTAL_PANELS,
+    SEARCH_QUERYSET,
+    USER_DATA_EXPORT,
+    USER_DEIDENTIFY,
+)
+
+from . import hook_functions
+from .admin_permissions import WorkgroupScopedPermissionPolicy
+from .models import PlanItem, ProgressNote, WorkgroupMembership
+from .viewsets import WorkgroupsViewSetGroup
+
+# Registered before any viewset asks for a policy (Wagtail 8: register_permission_policy).
+register_permission_policy(PlanItem, WorkgroupScopedPermissionPolicy(PlanItem))
+register_permission_policy(
+    ProgressNote, WorkgroupScopedPermissionPolicy(ProgressNote, "plan_item__workgroup_id")
+)
+register_permission_policy(WorkgroupMembership, WorkgroupScopedPermissionPolicy(WorkgroupMembership))
+
+
+@hooks.register("register_admin_viewset")
+def register_workgroups_viewsets():
+    return WorkgroupsViewSetGroup()
+
+
+hooks.register(HOME_PANELS, hook_functions.open_comment_periods_panel)
+hooks.register(MY_PORTAL_PANELS, hook_functions.my_workgroups_panel)
+hooks.register(MY_PORTAL_PANELS, hook_functions.my_comments_panel)
+hooks.register(SEARCH_QUERYSET, hook_functions.hide_private_workgroups)
+hooks.register(USER_DATA_EXPORT, hook_functions.export_user_data)
+hooks.register(USER_DEIDENTIFY, hook_functions.deidentify_user)
+hooks.register("portal_initiative_related", hook_functions.initiative_workgroups_panel)

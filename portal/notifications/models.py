@@ -1,0 +1,81 @@
+"""What people are told, and how they want to be told it."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class NotificationKind(models.TextChoices):
+    REPLY = "reply", "A reply to my comment"
+    OFFICIAL_ANSWER = "official_answer", "An official answer to my question"
+    NEW_TOPIC = "new_topic", "A new topic in a workgroup I follow"
+    WINDOW_CLOSING = "window_closing", "A comment window closing in 3 days"
+    WHAT_WE_DID = "what_we_did", '"What we heard, what we did" published'
+    MODERATION_DECISION = "moderation_decision", "A decision on my held comment"
+
+
+class Delivery(models.TextChoices):
+    IMMEDIATELY = "immediately", "E-mail me straight away"
+    DAILY = "daily", "Once a day, in a digest"
+    OFF = "off", "No e-mail (still listed in My portal)"
+
+
+DEFAULT_DELIVERY = Delivery.IMMEDIATELY
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=24, choices=NotificationKind.choices)
+    text = models.CharField(max_length=500)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    dedupe_key = models.CharField(
+        max_length=120, blank=True, help_text="Set to notify a person of one event only once."
+    )
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "dedupe_key"],
+                name="notification_unique_dedupe_key",
+                condition=~models.Q(dedupe_key=""),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=NotificationKind.values), name="notification_kind_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.recipient_id}"
+
+
+class NotificationPreference(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    kind = models.CharField(max_length=24, choices=NotificationKind.choices)
+    delivery = models.CharField(max_length=12, choices=Delivery.choices, default=DEFAULT_DELIVERY)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notification_preference_unique"),
+            models.CheckConstraint(
+                condition=models.Q(delivery__in=Delivery.values), name="notification_delivery_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id}: {self.kind} -> {self.delivery}"

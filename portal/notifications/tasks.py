@@ -1,0 +1,44 @@
+"""Background e-mail: run by the task worker (`manage.py db_worker` in production)."""
+
+from django.utils import timezone
+from django_tasks import task
+
+from .emails import ALL_KINDS, absolute, build_message
+from .models import Notification
+
+
+@task()
+def send_notification_email(*, notification_id: int) -> bool:
+    notification = Notification.objects.select_related("recipient").filter(pk=notification_id).first()
+    if notification is None or notification.emailed_at is not None or not notification.recipient.email:
+        return False
+    user = notification.recipient
+    message = build_message(
+        user=user,
+        subject=notification.get_kind_display(),
+        template="notification",
+        context={"notification": notification, "url": absolute(notification.url) if notification.url else ""},
+        kind=notification.kind,
+    )
+    message.send()
+    Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+    return True
+
+
+@task()
+def send_digest_email(*, user_id: int, notification_ids: list[int]) -> bool:
+    notifications = list(
+        Notification.objects.select_related("recipient")
+        .filter(pk__in=notification_ids, recipient_id=user_id, emailed_at__isnull=True)
+        .order_by("created_at")
+    )
+    if not notifications or not notifications[0].recipient.email:
+        return False
+    user = notifications[0].recipient
+    items = [(n, absolute(n.url) if n.url else "") for n in notifications]
+    message = build_message(
+        user=user, subject="Your daily summary", template="digest", context={"items": items}, kind=ALL_KINDS
+    )
+    message.send()
+    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(emailed_at=timezone.now())
+    return True
