@@ -96,7 +96,7 @@ def test_question_answer_notification_and_unsubscribe(page, browser, live_server
 
     page.goto(topic.url)
     page.fill("#comment-body-new", "Will respite days cover kinship families? <img src=x onerror=alert(1)>")
-    page.check("#kind-question-new")
+    page.click("label[for=kind-question-new]")
     page.get_by_role("button", name="Post", exact=True).click()
     page.wait_for_load_state()
     assert page.get_by_text("Your comment is posted.").is_visible()
