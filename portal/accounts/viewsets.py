@@ -145,12 +145,21 @@ class PeopleViewSetGroup(ViewSetGroup):
              MembershipViewSet("memberships"))
 
 
-class PortalUserEditForm(UserEditForm):
+class PortalUserFormMixin:
+    """Real names are optional here: the portal shows display names, never real names."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name"):
+            self.fields[name].required = False
+
+
+class PortalUserEditForm(PortalUserFormMixin, UserEditForm):
     class Meta(UserEditForm.Meta):
         fields = UserEditForm.Meta.fields | PROFILE_FIELDS
 
 
-class PortalUserCreationForm(UserCreationForm):
+class PortalUserCreationForm(PortalUserFormMixin, UserCreationForm):
     class Meta(UserCreationForm.Meta):
         fields = UserCreationForm.Meta.fields | PROFILE_FIELDS
 
