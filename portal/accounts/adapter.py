@@ -41,3 +41,8 @@ class AccountAdapter(DefaultAccountAdapter):
             to=list(message.to),
             html=html,
         )
+
+
+def user_display(user) -> str:
+    """How allauth names a person in messages ("Signed in as ..."): never the username."""
+    return user.public_name

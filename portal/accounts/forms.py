@@ -66,6 +66,10 @@ class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
         super().__init__(*args, **kwargs)
         self.fields["age_band"].choices = _age_choices(with_under_13=True)
         self.fields["email"].help_text = "We send a link to this address to confirm it is yours."
+        self.fields["password1"].help_text = (
+            "At least 10 characters. Not a common password, not only numbers, "
+            "and not like your e-mail or display name."
+        )
 
     def save(self, request):
         # The user, their e-mail address and memberships are saved together or not at all.

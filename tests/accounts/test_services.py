@@ -24,7 +24,8 @@ def _groups(*slugs):
 
 def test_update_profile_keeps_verified_groups_and_resets_only_changes(user, make_staff):
     admin = make_staff("Administrators")
-    kept, dropped, added = (StakeholderGroup.objects.get(slug=s) for s in ("birth-parents", "education", "tribal-partners"))
+    slugs = ("birth-parents", "education", "tribal-partners")
+    kept, dropped, added = (StakeholderGroup.objects.get(slug=s) for s in slugs)
     for group in (kept, dropped):
         services.membership_verify(membership=MembershipFactory(user=user, group=group), by=admin)
     region = RegionFactory()

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from portal.accounts.middleware import SESSION_SEEN_KEY, SESSION_STARTED_KEY
 from portal.accounts.mfa import totp_activate, totp_current_code
+from portal.accounts.middleware import SESSION_SEEN_KEY, SESSION_STARTED_KEY
 
 pytestmark = pytest.mark.django_db
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -53,7 +53,10 @@ def test_staff_login_with_wrong_code_is_refused(client, moderator, password):
     assert client.get("/admin/").status_code == 302
 
 
-@pytest.mark.parametrize("role", ["Administrators", "Editors", "Moderators", "Facilitators", "Survey analysts"])
+ROLES = ["Administrators", "Editors", "Moderators", "Facilitators", "Survey analysts"]
+
+
+@pytest.mark.parametrize("role", ROLES)
 def test_staff_without_totp_must_set_it_up_before_any_admin_page(client, make_staff, role):
     client.force_login(make_staff(role))
     for path in ("/admin/", "/admin/pages/", "/admin/memberships/"):

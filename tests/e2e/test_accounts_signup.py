@@ -33,7 +33,7 @@ def test_sign_up_verify_pick_groups_and_download_data(page, phone_page, live_ser
     page.get_by_label("Foster parents and kinship caregivers").check()
     page.select_option("#id_region", label="Riverbend County")
     _shot(page, screenshot_dir, "signup-desktop")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Create my account").click()
 
     page.wait_for_url("**/accounts/confirm-email/")
     assert "Verify Your Email Address" in page.content() or "verification" in page.content().lower()
