@@ -134,3 +134,37 @@ def test_verified_user_is_sent_on_from_verify_page(client, user):
     assert response["Location"] == "/me/profile/"
     response = client.get(reverse("accounts:verify_email") + "?next=https://evil.example/")
     assert response["Location"] == reverse("accounts:my_portal")
+
+
+def test_email_change_sends_a_confirmation_and_keeps_the_old_address_until_then(client, user):
+    old = user.email
+    client.force_login(user)
+    response = client.post(reverse("account_email"), {"action_add": "", "email": "new-home@example.org"})
+    assert response.status_code == 302
+    assert mail.outbox[-1].to == ["new-home@example.org"]
+    user.refresh_from_db()
+    assert user.email == old
+
+
+def test_password_change_with_wrong_current_password_is_refused(client, user, password):
+    client.force_login(user)
+    response = client.post(
+        reverse("account_change_password"),
+        {"oldpassword": "wrong-one-1", "password1": "river-stone-772", "password2": "river-stone-772"},
+    )
+    assert response.status_code == 200 and b"usa-error-message" in response.content
+    response = client.post(
+        reverse("account_change_password"),
+        {"oldpassword": password, "password1": "river-stone-772", "password2": "river-stone-772"},
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("river-stone-772")
+
+
+def test_logout_is_a_post_from_the_header(client, user):
+    client.force_login(user)
+    html = client.get(reverse("accounts:my_portal")).content.decode()
+    assert f'action="{reverse("account_logout")}"' in html
+    client.post(reverse("account_logout"))
+    assert "_auth_user_id" not in client.session
