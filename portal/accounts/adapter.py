@@ -1,19 +1,48 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.mail import EmailMultiAlternatives
+
+from . import services
+from .tasks import account_email_send
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Sign-up stores the profile fields the portal asks for (see forms.SignupForm)."""
+    """Sign-up stores the portal's profile fields; e-mails go out through a background task."""
 
     def save_user(self, request, user, form, commit=True):
-        user = super().save_user(request, user, form, commit=False)
+        user = super().save_user(request, user, form, commit=commit)
         data = form.cleaned_data
-        user.display_name = data.get("display_name", "")
-        user.age_band = data.get("age_band", "")
-        user.region = data.get("region")
-        if commit:
-            user.save()
-            user.memberships.model.objects.bulk_create(
-                [user.memberships.model(user=user, group=g) for g in data.get("groups", [])],
-                ignore_conflicts=True,
-            )
-        return user
+        if not commit:
+            user.display_name = data.get("display_name", "")
+            user.age_band = data.get("age_band", "")
+            user.region = data.get("region")
+            return user
+        return services.user_update_profile(
+            user=user,
+            display_name=data.get("display_name", ""),
+            age_band=data.get("age_band", ""),
+            region=data.get("region"),
+            groups=data.get("groups") or [],
+        )
+
+    def send_mail(self, template_prefix, email, context):
+        # Rendered here (templates need the request), sent by the task queue.
+        request = self.request
+        ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
+        ctx.update(context)
+        message = self.render_mail(template_prefix, email, ctx)
+        html = ""
+        if isinstance(message, EmailMultiAlternatives) and message.alternatives:
+            html = message.alternatives[0][0]
+        account_email_send.enqueue(
+            subject=message.subject,
+            body=message.body,
+            from_email=message.from_email,
+            to=list(message.to),
+            html=html,
+        )
+
+
+def user_display(user) -> str:
+    """How allauth names a person in messages ("Signed in as ..."): never the username."""
+    return user.public_name

@@ -1,6 +1,8 @@
+"""Reads for accounts, with their joins."""
+
 from django.db.models import QuerySet
 
-from .models import Membership, StakeholderGroup
+from .models import Membership, StakeholderGroup, User
 
 
 def memberships_for_user(*, user) -> QuerySet[Membership]:
@@ -9,3 +11,15 @@ def memberships_for_user(*, user) -> QuerySet[Membership]:
 
 def stakeholder_groups_selectable() -> QuerySet[StakeholderGroup]:
     return StakeholderGroup.objects.filter(self_select=True)
+
+
+def memberships_for_admin() -> QuerySet[Membership]:
+    return Membership.objects.select_related("user", "group", "verified_by")
+
+
+def user_for_export(*, user_id: int) -> User:
+    return (
+        User.objects.select_related("region")
+        .prefetch_related("groups", "emailaddress_set", "authenticator_set", "memberships__group")
+        .get(pk=user_id)
+    )
