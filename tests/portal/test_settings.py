@@ -12,9 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _manage(*args, **env):
-    environment = {
-        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    }
+    # The e2e conftest sets DJANGO_ALLOW_ASYNC_UNSAFE, which the deploy checks rightly refuse.
+    dropped = {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in dropped}
     environment.update({"DJANGO_SETTINGS_MODULE": "portal.settings.production", **env})
     return subprocess.run(
         [sys.executable, "manage.py", *args],
