@@ -4,6 +4,7 @@ Order matters: the first rule that holds decides the reason the author is told, 
 most serious reasons come first.
 """
 
+import functools
 from datetime import timedelta
 
 from django.conf import settings
@@ -157,6 +158,16 @@ ALL_RULES = (
 )
 
 
+def _when_enabled(rule):
+    @functools.wraps(rule)
+    def guarded(draft: CommentDraft) -> Hold | None:
+        if not getattr(settings, "MODERATION_HOLD_RULES_ENABLED", True):
+            return None
+        return rule(draft)
+
+    return guarded
+
+
 def register_all() -> None:
     for rule in ALL_RULES:
-        register_hold_rule(rule)
+        register_hold_rule(_when_enabled(rule))

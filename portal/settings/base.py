@@ -262,7 +262,8 @@ LOGGING = {
 }
 
 # --- moderation ---------------------------------------------------------------------------
-# Holds before publication (see docs/moderation.md).
+# Holds before publication (see docs/moderation.md). Off only in other apps' tests.
+MODERATION_HOLD_RULES_ENABLED = env.bool("MODERATION_HOLD_RULES_ENABLED", default=True)
 MODERATION_HOLD_FIRST_COMMENTS = env.int("MODERATION_HOLD_FIRST_COMMENTS", default=2)
 MODERATION_NEW_ACCOUNT_HOURS = env.int("MODERATION_NEW_ACCOUNT_HOURS", default=24)
 MODERATION_NEW_AUTHOR_DAYS = env.int("MODERATION_NEW_AUTHOR_DAYS", default=30)
