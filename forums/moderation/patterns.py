@@ -14,7 +14,8 @@ PERSONAL_DATA_PATTERNS: dict[str, re.Pattern] = {
     "date": re.compile(r"(?<![\d/-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/-])"),
     "iso-date": re.compile(r"(?<![\d-])(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?![\d-])"),
     "birth": re.compile(
-        rf"\b(?:born|dob|d\.o\.b\.?|date of birth|birthday)\b\W+(?:(?:on|is|in|was)\W+){{0,2}}(?:\d|(?:{_MONTHS})[a-z]*\b)",
+        rf"\b(?:born|dob|d\.o\.b\.?|date of birth|birthday)\b\W+"
+        rf"(?:(?:on|is|in|was)\W+){{0,2}}(?:\d|(?:{_MONTHS})[a-z]*\b)",
         re.IGNORECASE,
     ),
     "ssn": re.compile(r"(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)"),

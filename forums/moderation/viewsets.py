@@ -45,7 +45,7 @@ class ReviewQueueMenuItem(MenuItem):
 
     def render_component(self, request):
         count = selectors.queue_count(user=request.user)
-        label = f"{self.label} ({count} waiting)" if count else self.label
+        label = f"{self.label} ({count})" if count else self.label
         attrs = {**self.attrs, "data-moderation-count": str(count)}
         return LinkMenuItem(self.name, label, self.url, icon_name=self.icon_name, attrs=attrs)
 

@@ -3,19 +3,39 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from forums.factories import CommentFactory, TopicPageFactory, WorkgroupPageFactory
+from forums.factories import CommentFactory, TopicPageFactory, WorkgroupIndexPageFactory, WorkgroupPageFactory
 from forums.models import CommentState, MembershipRole
 from forums.services import membership_set
+from home.models import HomePage
 from portal.accounts.factories import UserFactory
-from tests.forums.conftest import (  # noqa: F401
-    facilitator,
-    index_page,
-    member,
-    private_topic,
-    private_workgroup,
-    topic,
-    workgroup,
-)
+
+
+@pytest.fixture
+def index_page(db):
+    return WorkgroupIndexPageFactory(parent=HomePage.objects.first(), slug="workgroups")
+
+
+@pytest.fixture
+def workgroup(index_page):
+    return WorkgroupPageFactory(parent=index_page, title="Adoption", slug="adoption")
+
+
+@pytest.fixture
+def topic(workgroup):
+    return TopicPageFactory(parent=workgroup, title="Draft adoption subsidy policy", slug="subsidy")
+
+
+@pytest.fixture
+def facilitator(make_staff, workgroup):
+    person = make_staff("Facilitators", display_name="Facil")
+    membership_set(user=person, workgroup=workgroup, role=MembershipRole.FACILITATOR)
+    return person
+
+
+@pytest.fixture
+def member(user, workgroup):
+    membership_set(user=user, workgroup=workgroup)
+    return user
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ def test_queue_refuses_people_who_do_not_moderate(client, user, make_staff, admi
 def test_moderator_sees_everything_facilitator_only_their_workgroups(
     admin_client, moderator, facilitator, other_topic, make_comment
 ):
-    mine = make_comment(state=CommentState.PENDING, body="Mine to review")
+    make_comment(state=CommentState.PENDING, body="Mine to review")
     theirs = make_comment(state=CommentState.PENDING, topic=other_topic, body="Someone else's workgroup")
     page = admin_client(moderator).get(QUEUE).content.decode()
     assert "Mine to review" in page and "Someone else&#x27;s workgroup" in page
@@ -94,7 +94,9 @@ def test_keep_dismisses_reports_on_a_published_comment(admin_client, moderator, 
 
 
 @pytest.mark.parametrize("size", [5, 50])
-def test_queue_query_count_does_not_grow(admin_client, moderator, make_comment, django_assert_max_num_queries, size):
+def test_queue_query_count_does_not_grow(
+    admin_client, moderator, make_comment, django_assert_max_num_queries, size
+):
     for _ in range(size):
         make_comment(state=CommentState.PENDING)
     client = admin_client(moderator)
@@ -110,7 +112,7 @@ def test_admin_home_panel_menu_badge_and_danger_banner(admin_client, moderator, 
     services.flag_add(user=user, comment=danger, reason=FlagReason.DANGER)
     page = admin_client(moderator).get("/admin/").content.decode()
     assert "Comment review" in page and "Decisions this week" in page
-    assert "Review queue (2 waiting)" in page
+    assert "Review queue (2)" in page
     assert "Someone may be in danger" in page
 
 
@@ -127,7 +129,9 @@ def test_sanction_add_and_lift_in_the_admin(admin_client, moderator):
     person = UserFactory(email="sam@example.org")
     client = admin_client(moderator)
     url = reverse("moderation_admin:sanctions")
-    response = client.post(url, {"user": "sam@example.org", "kind": "silence", "days": 7, "reason": "Insults"})
+    response = client.post(
+        url, {"user": "sam@example.org", "kind": "silence", "days": 7, "reason": "Insults"}
+    )
     assert response.status_code == 302
     sanction = person.sanctions.get()
     assert sanction.ends_at is not None and sanction.created_by == moderator

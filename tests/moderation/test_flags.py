@@ -93,7 +93,9 @@ def test_danger_flag_alerts_on_call_once_and_sorts_first(
     assert [m.to for m in mail.outbox] == [["oncall@example.org"]]
     assert "danger" in mail.outbox[0].subject
     assert list(queue(user=moderator))[:2] == [comment, older]
-    assert ModelLogEntry.objects.filter(object_id=str(comment.pk), action="moderation.danger_alert").count() == 1
+    assert (
+        ModelLogEntry.objects.filter(object_id=str(comment.pk), action="moderation.danger_alert").count() == 1
+    )
 
 
 def test_flag_view_shows_safety_numbers_after_a_danger_report(client, make_comment, user):

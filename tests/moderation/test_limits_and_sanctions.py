@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _post(client, topic, body, **extra):
-    return client.post(reverse("forums:comment_create", args=[topic.pk]), {"body": body, "kind": "comment", **extra})
+    return client.post(
+        reverse("forums:comment_create", args=[topic.pk]), {"body": body, "kind": "comment", **extra}
+    )
 
 
 def test_comment_limit_answers_429_with_retry_after_and_the_text(client, veteran, topic, settings):
@@ -46,7 +48,9 @@ def test_flag_and_join_limits(client, user, make_comment, workgroup, settings):
     client.force_login(user)
     first, second = make_comment(), make_comment()
     assert client.post(reverse("moderation:flag", args=[first.pk]), {"reason": "spam"}).status_code == 302
-    limited = client.post(reverse("moderation:flag", args=[second.pk]), {"reason": "other", "note": "keep me"})
+    limited = client.post(
+        reverse("moderation:flag", args=[second.pk]), {"reason": "other", "note": "keep me"}
+    )
     assert limited.status_code == 429 and "keep me" in limited.content.decode()
     join = reverse("forums:join", args=[workgroup.pk])
     assert client.post(join).status_code == 302

@@ -68,8 +68,12 @@ def test_links_from_an_established_author_publish(veteran, topic):
 
 @pytest.mark.parametrize(
     "body",
-    ["Call the mom at 616-555-0134", "Her DOB is 4/2/2013", "Case number JV-2023-0441 is ours",
-     "They live at 14 Birch Lane"],
+    [
+        "Call the mom at 616-555-0134",
+        "Her DOB is 4/2/2013",
+        "Case number JV-2023-0441 is ours",
+        "They live at 14 Birch Lane",
+    ],
 )
 def test_personal_data_held_with_plain_reason(veteran, topic, body):
     CommentFactory(author=veteran, topic=topic)
@@ -127,7 +131,9 @@ def test_silenced_author_is_held(veteran, topic, moderator):
 @pytest.mark.parametrize("role", ["staff", "facilitator"])
 def test_staff_and_facilitators_are_trusted(role, topic, facilitator, make_staff):
     author = facilitator if role == "facilitator" else make_staff("Editors")
-    comment = _post(author, topic, "Call 616-555-0134 for the info session, 3 links: https://a https://b https://c")
+    comment = _post(
+        author, topic, "Call 616-555-0134 for the info session, 3 links: https://a https://b https://c"
+    )
     assert comment.state == CommentState.PUBLISHED
 
 

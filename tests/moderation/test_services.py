@@ -33,7 +33,10 @@ def test_every_legal_transition_records_logs_and_notifies(
         comment.refresh_from_db()
         assert comment.state == to_state, action
         assert (decision.from_state, decision.to_state, decision.actor, decision.note) == (
-            from_state, to_state, moderator, "see rules",
+            from_state,
+            to_state,
+            moderator,
+            "see rules",
         )
         entry = ModelLogEntry.objects.get(object_id=str(comment.pk), action=f"moderation.{action}")
         assert entry.user_id == moderator.pk and entry.data["reason"] == "off_topic"
@@ -62,7 +65,12 @@ def test_named_services_match_the_state_machine(make_comment, moderator):
     services.comment_remove(comment=pending, by=moderator, reason=Reason.SPAM)
     other = make_comment(state=S.PENDING)
     services.comment_reject(comment=other, by=moderator, reason=Reason.PERSONAL_INFO)
-    assert list(pending.decisions.values_list("action", flat=True)) == ["remove", "restore", "hide", "approve"]
+    assert list(pending.decisions.values_list("action", flat=True)) == [
+        "remove",
+        "restore",
+        "hide",
+        "approve",
+    ]
     other.refresh_from_db()
     assert other.state == S.REJECTED
 
@@ -96,7 +104,9 @@ def test_decision_leaves_the_queue(make_comment, moderator):
     assert CommentReview.objects.get(comment=comment).waiting_since is not None
 
 
-def test_approving_a_reply_notifies_the_parent_author(make_comment, moderator, django_capture_on_commit_callbacks):
+def test_approving_a_reply_notifies_the_parent_author(
+    make_comment, moderator, django_capture_on_commit_callbacks
+):
     parent = make_comment()
     reply = make_comment(state=S.PENDING, parent=parent)
     with django_capture_on_commit_callbacks(execute=True):

@@ -7,92 +7,329 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('forums', '0002_staff_permissions'),
+        ("forums", "0002_staff_permissions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BlockedTerm',
+            name="BlockedTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.CharField(help_text='Matched as a whole word, any case.', max_length=100, unique=True)),
-                ('kind', models.CharField(choices=[('blocked', 'Blocked: hold for review'), ('danger', 'Danger: hold and alert on-call staff')], default='blocked', max_length=10)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "term",
+                    models.CharField(
+                        help_text="Matched as a whole word, any case.", max_length=100, unique=True
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("blocked", "Blocked: hold for review"),
+                            ("danger", "Danger: hold and alert on-call staff"),
+                        ],
+                        default="blocked",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'ordering': ['kind', 'term'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['blocked', 'danger'])), name='blocked_term_kind_valid')],
+                "ordering": ["kind", "term"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("kind__in", ["blocked", "danger"])),
+                        name="blocked_term_kind_valid",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CommentReview',
+            name="CommentReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('hold_code', models.CharField(blank=True, choices=[('danger', 'May say someone is in danger'), ('personal-data', 'May contain personal information'), ('blocked-words', 'Blocked words'), ('sanctioned', 'Author is silenced or suspended'), ('new-author', "Author's first comments"), ('new-account', 'New account'), ('links', 'Many links from a new author'), ('flags', 'Hidden by flags'), ('other', 'Other')], max_length=20)),
-                ('is_danger', models.BooleanField(db_index=True, default=False)),
-                ('danger_alerted_at', models.DateTimeField(blank=True, null=True)),
-                ('waiting_since', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('comment', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='review', to='forums.comment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "hold_code",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("danger", "May say someone is in danger"),
+                            ("personal-data", "May contain personal information"),
+                            ("blocked-words", "Blocked words"),
+                            ("sanctioned", "Author is silenced or suspended"),
+                            ("new-author", "Author's first comments"),
+                            ("new-account", "New account"),
+                            ("links", "Many links from a new author"),
+                            ("flags", "Hidden by flags"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("is_danger", models.BooleanField(db_index=True, default=False)),
+                ("danger_alerted_at", models.DateTimeField(blank=True, null=True)),
+                ("waiting_since", models.DateTimeField(blank=True, db_index=True, null=True)),
+                (
+                    "comment",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="review",
+                        to="forums.comment",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.CheckConstraint(condition=models.Q(('hold_code__in', ['danger', 'personal-data', 'blocked-words', 'sanctioned', 'new-author', 'new-account', 'links', 'flags', 'other', ''])), name='review_hold_code_valid')],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "hold_code__in",
+                                [
+                                    "danger",
+                                    "personal-data",
+                                    "blocked-words",
+                                    "sanctioned",
+                                    "new-author",
+                                    "new-account",
+                                    "links",
+                                    "flags",
+                                    "other",
+                                    "",
+                                ],
+                            )
+                        ),
+                        name="review_hold_code_valid",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Flag',
+            name="Flag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('spam', 'Spam'), ('abusive', 'Abusive'), ('off_topic', 'Off topic'), ('personal_info', 'Personal information about a child or family'), ('danger', 'Someone may be in danger'), ('other', 'Other')], max_length=20)),
-                ('note', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('comment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='flags', to='forums.comment')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='flags', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("spam", "Spam"),
+                            ("abusive", "Abusive"),
+                            ("off_topic", "Off topic"),
+                            ("personal_info", "Personal information about a child or family"),
+                            ("danger", "Someone may be in danger"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("note", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="flags", to="forums.comment"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="flags",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
-                'constraints': [models.UniqueConstraint(fields=('comment', 'user'), name='flag_once_per_person'), models.CheckConstraint(condition=models.Q(('reason__in', ['spam', 'abusive', 'off_topic', 'personal_info', 'danger', 'other'])), name='flag_reason_valid')],
+                "ordering": ["-created_at", "-pk"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("comment", "user"), name="flag_once_per_person"),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "reason__in",
+                                ["spam", "abusive", "off_topic", "personal_info", "danger", "other"],
+                            )
+                        ),
+                        name="flag_reason_valid",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ModerationDecision',
+            name="ModerationDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('approve', 'Approve'), ('reject', 'Reject'), ('hide', 'Hide'), ('restore', 'Restore'), ('remove', 'Remove')], max_length=10)),
-                ('from_state', models.CharField(max_length=10)),
-                ('to_state', models.CharField(max_length=10)),
-                ('reason', models.CharField(choices=[('ok', 'Follows the community guidelines'), ('spam', 'Spam or advertising'), ('abusive', 'Abusive or disrespectful'), ('off_topic', 'Off topic'), ('personal_info', 'Personal information about a child or family'), ('danger', 'Someone may be in danger (passed to agency staff)'), ('blocked_words', 'Words that are not allowed here'), ('other', 'Other (see the note)')], max_length=20)),
-                ('note', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('actor', models.ForeignKey(blank=True, help_text='Empty when the system decided (e.g. three flags).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='moderation_decisions', to=settings.AUTH_USER_MODEL)),
-                ('comment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='forums.comment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("approve", "Approve"),
+                            ("reject", "Reject"),
+                            ("hide", "Hide"),
+                            ("restore", "Restore"),
+                            ("remove", "Remove"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("from_state", models.CharField(max_length=10)),
+                ("to_state", models.CharField(max_length=10)),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("ok", "Follows the community guidelines"),
+                            ("spam", "Spam or advertising"),
+                            ("abusive", "Abusive or disrespectful"),
+                            ("off_topic", "Off topic"),
+                            ("personal_info", "Personal information about a child or family"),
+                            ("danger", "Someone may be in danger (passed to agency staff)"),
+                            ("blocked_words", "Words that are not allowed here"),
+                            ("other", "Other (see the note)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("note", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty when the system decided (e.g. three flags).",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="moderation_decisions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="decisions",
+                        to="forums.comment",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('action__in', ['approve', 'reject', 'hide', 'restore', 'remove'])), name='decision_action_valid'), models.CheckConstraint(condition=models.Q(('reason__in', ['ok', 'spam', 'abusive', 'off_topic', 'personal_info', 'danger', 'blocked_words', 'other'])), name='decision_reason_valid')],
+                "ordering": ["-created_at", "-pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("action__in", ["approve", "reject", "hide", "restore", "remove"])
+                        ),
+                        name="decision_action_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "reason__in",
+                                [
+                                    "ok",
+                                    "spam",
+                                    "abusive",
+                                    "off_topic",
+                                    "personal_info",
+                                    "danger",
+                                    "blocked_words",
+                                    "other",
+                                ],
+                            )
+                        ),
+                        name="decision_reason_valid",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Sanction',
+            name="Sanction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('silence', 'Silenced: new comments wait for review'), ('suspend', 'Suspended: new comments wait for review; no flags or joining')], max_length=10)),
-                ('reason', models.TextField(help_text='Shown to the person.')),
-                ('starts_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('ends_at', models.DateTimeField(blank=True, help_text='Empty: until lifted.', null=True)),
-                ('lifted_at', models.DateTimeField(blank=True, null=True)),
-                ('lift_note', models.TextField(blank=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lifted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sanctions', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("silence", "Silenced: new comments wait for review"),
+                            ("suspend", "Suspended: new comments wait for review; no flags or joining"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("reason", models.TextField(help_text="Shown to the person.")),
+                ("starts_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("ends_at", models.DateTimeField(blank=True, help_text="Empty: until lifted.", null=True)),
+                ("lifted_at", models.DateTimeField(blank=True, null=True)),
+                ("lift_note", models.TextField(blank=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lifted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sanctions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-starts_at', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['silence', 'suspend'])), name='sanction_kind_valid'), models.CheckConstraint(condition=models.Q(('ends_at__isnull', True), ('ends_at__gt', models.F('starts_at')), _connector='OR'), name='sanction_ends_after_start')],
+                "ordering": ["-starts_at", "-pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("kind__in", ["silence", "suspend"])), name="sanction_kind_valid"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ends_at__isnull", True), ("ends_at__gt", models.F("starts_at")), _connector="OR"
+                        ),
+                        name="sanction_ends_after_start",
+                    ),
+                ],
             },
         ),
     ]
