@@ -209,6 +209,30 @@ def review_start(*, comment: Comment, hold_code: str) -> CommentReview:
     return review
 
 
+def comment_recheck_after_edit(*, comment: Comment) -> bool:
+    """An edited published comment that now matches the danger, personal-data or blocked-words
+    rules is hidden pending review (and danger alerts go out). Returns whether it was hidden."""
+    from forums.moderation_rules import CommentDraft
+
+    from . import rules
+
+    if comment.author is None or not getattr(settings, "MODERATION_HOLD_RULES_ENABLED", True):
+        return False
+    draft = CommentDraft(author=comment.author, topic=comment.topic, body=comment.body, kind=comment.kind)
+    hold = rules.danger_words(draft) or rules.personal_data(draft) or rules.blocked_words(draft)
+    if hold is None:
+        return False
+    reason = {HoldCode.DANGER: Reason.DANGER, HoldCode.PERSONAL_DATA: Reason.PERSONAL_INFO}.get(
+        hold.code, Reason.BLOCKED_WORDS
+    )
+    _decide(comment_id=comment.pk, by=None, action=Action.HIDE, reason=reason, note="Hidden after an edit.")
+    comment.state = S.HIDDEN
+    CommentReview.objects.filter(comment=comment).update(hold_code=hold.code)
+    if hold.code == HoldCode.DANGER:
+        danger_alert(comment=comment, source="an edited comment may say that someone is in danger")
+    return True
+
+
 def danger_alert(*, comment: Comment, source: str) -> bool:
     """Tell on-call staff at once (once per comment); logged. Returns whether an alert went out."""
     with transaction.atomic():

@@ -140,3 +140,16 @@ def test_staff_and_facilitators_are_trusted(role, topic, facilitator, make_staff
 def test_rules_can_be_switched_off(newcomer, topic, settings):
     settings.MODERATION_HOLD_RULES_ENABLED = False
     assert _post(newcomer, topic, "616-555-0134").state == CommentState.PUBLISHED
+
+
+def test_editing_in_personal_data_hides_the_comment(veteran, topic):
+    from forums.services import comment_edit
+
+    CommentFactory(author=veteran, topic=topic)
+    comment = _post(veteran, topic, "A harmless first version.")
+    assert comment.state == CommentState.PUBLISHED
+    comment_edit(user=veteran, comment=comment, body="Now with her number: 616-555-0199")
+    comment.refresh_from_db()
+    assert comment.state == CommentState.HIDDEN
+    decision = comment.decisions.get()
+    assert decision.actor is None and decision.reason == "personal_info"
