@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from portal.extension_points import MY_PORTAL_PANELS, Panel
+from portal.extension_points import MY_PORTAL_PANELS, USER_DATA_EXPORT, USER_DEIDENTIFY, Panel
 
 from . import admin_urls, permissions, selectors, services
 from .models import BlockedTerm
@@ -87,3 +87,7 @@ def my_account_limit_panel(request):
         context={"sanction": sanction},
         order=1,
     )
+
+
+hooks.register(USER_DATA_EXPORT, services.user_moderation_export)
+hooks.register(USER_DEIDENTIFY, services.user_moderation_deidentify)

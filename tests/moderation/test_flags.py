@@ -130,3 +130,15 @@ def test_flag_view_needs_sign_in_and_a_visible_comment(client, make_comment, use
     client.force_login(user)
     hidden = make_comment(state=CommentState.HIDDEN)
     assert client.get(reverse("moderation:flag", args=[hidden.pk])).status_code == 404
+
+
+def test_data_export_and_deidentify(make_comment, user, moderator):
+    comment = make_comment()
+    services.flag_add(user=user, comment=comment, reason=FlagReason.OTHER, note="He named my neighbour")
+    services.sanction_add(by=moderator, user=user, kind=SanctionKind.SILENCE, reason="Test", days=1)
+    name, data = services.user_moderation_export(user)
+    assert name == "moderation"
+    assert data["reports_made"][0]["note"] == "He named my neighbour"
+    assert data["account_limits"][0]["kind"] == "silence"
+    services.user_moderation_deidentify(user)
+    assert Flag.objects.get(user=user).note == ""
