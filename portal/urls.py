@@ -20,6 +20,7 @@ urlpatterns = [
     path("notifications/", include("portal.notifications.urls")),
     path("", include("home.urls")),
     path("workgroups/-/", include("forums.urls")),
+    path("moderation/-/", include("forums.moderation.urls")),
     path("surveys/-/", include("surveys.urls")),
 ]
 

@@ -40,6 +40,24 @@ def make_staff(db):
     return _make
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Make the serialized snapshot of the seeded test database visible to every connection.
+
+    Django keeps the snapshot on the connection object that created the test database.
+    Once Playwright's event loop runs in the test thread, asgiref hands that thread a new
+    connection object without the snapshot, and serialized rollback would silently skip
+    restoring it. There is one database alias, so the class can carry it.
+    """
+    from django.db import connections
+
+    connection = connections["default"]
+    snapshot = getattr(connection, "_test_serialized_contents", None)
+    if snapshot is not None:
+        type(connection)._test_serialized_contents = snapshot
+    yield
+
+
 def pytest_collection_modifyitems(items):
     """Transactional tests (live server, threads) restore the data migrations seeded.
 
@@ -58,3 +76,10 @@ def pytest_collection_modifyitems(items):
         if transactional:
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+@pytest.fixture(autouse=True)
+def _moderation_hold_rules(request, settings):
+    # Moderation's hold rules (forums.moderation.rules) hold new members' comments; other apps'
+    # tests expect comments to publish at once, so the rules run only in moderation's tests.
+    path = str(request.node.path)
+    settings.MODERATION_HOLD_RULES_ENABLED = "/tests/moderation/" in path or "test_moderation_" in path

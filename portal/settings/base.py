@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "portal.notifications",
     "home",
     "forums",
+    "forums.moderation",
     "surveys",
     # Wagtail
     "wagtail.contrib.settings",
@@ -94,9 +95,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "portal.accounts.middleware.StaffSessionMiddleware",
     "portal.accounts.middleware.StaffMfaRequiredMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.RateLimitedMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -267,3 +268,23 @@ LOGGING = {
 # --- frontend ---
 # Files WhiteNoise serves at the site root (favicon.ico, which browsers ask for by name).
 WHITENOISE_ROOT = BASE_DIR / "frontend" / "public"
+
+# --- moderation ---------------------------------------------------------------------------
+# Holds before publication (see docs/moderation.md). Off only in other apps' tests.
+MODERATION_HOLD_RULES_ENABLED = env.bool("MODERATION_HOLD_RULES_ENABLED", default=True)
+MODERATION_HOLD_FIRST_COMMENTS = env.int("MODERATION_HOLD_FIRST_COMMENTS", default=2)
+MODERATION_NEW_ACCOUNT_HOURS = env.int("MODERATION_NEW_ACCOUNT_HOURS", default=24)
+MODERATION_NEW_AUTHOR_DAYS = env.int("MODERATION_NEW_AUTHOR_DAYS", default=30)
+MODERATION_NEW_AUTHOR_MAX_LINKS = env.int("MODERATION_NEW_AUTHOR_MAX_LINKS", default=2)
+# Distinct reports that hide a comment pending review.
+MODERATION_FLAG_HIDE_THRESHOLD = env.int("MODERATION_FLAG_HIDE_THRESHOLD", default=3)
+# Who hears at once about a possible danger (comma-separated in the environment).
+MODERATION_ONCALL_EMAILS = env.list("MODERATION_ONCALL_EMAILS", default=["oncall@lakeshore.example.org"])
+# Abuse limits (django-ratelimit rates: count/period), per signed-in person and per IP.
+MODERATION_RATE_LIMITS = {
+    "comment": env("MODERATION_RATE_COMMENT", default="10/10m"),
+    "flag": env("MODERATION_RATE_FLAG", default="20/h"),
+    "join": env("MODERATION_RATE_JOIN", default="10/h"),
+}
+MODERATION_RATE_LIMIT_IP_FACTOR = env.int("MODERATION_RATE_LIMIT_IP_FACTOR", default=3)
+MIDDLEWARE = [*MIDDLEWARE, "forums.moderation.middleware.AbuseLimitsMiddleware"]

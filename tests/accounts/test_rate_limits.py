@@ -17,7 +17,7 @@ def test_hammering_login_gets_429_with_retry_after(client, user):
     assert statuses[-1] == 429, statuses
     assert int(response["Retry-After"]) > 0
     html = response.content.decode()
-    assert "Please slow down" in html and "usa-skipnav" in html  # the site's page, in its layout
+    assert "Please wait a moment" in html and "usa-skipnav" in html  # the site's page, in its layout
     # Even the right password is refused while the limit lasts.
     response = client.post(url, {"login": user.email, "password": "portal-demo-2026"})
     assert response.status_code == 429

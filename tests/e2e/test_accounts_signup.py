@@ -30,7 +30,7 @@ def test_sign_up_verify_pick_groups_and_download_data(page, phone_page, live_ser
     page.fill("#id_password1", PASSWORD)
     page.fill("#id_password2", PASSWORD)
     page.select_option("#id_age_band", "25+")
-    page.get_by_label("Foster parents and kinship caregivers").check()
+    page.locator("label", has_text="Foster parents and kinship caregivers").click()
     page.select_option("#id_region", label="Riverbend County")
     _shot(page, screenshot_dir, "signup-desktop")
     page.get_by_role("button", name="Create my account").click()
@@ -47,7 +47,7 @@ def test_sign_up_verify_pick_groups_and_download_data(page, phone_page, live_ser
     assert "Please confirm your e-mail" not in page.content()
 
     page.get_by_role("link", name="Change my profile and groups").click()
-    page.get_by_label("Education").check()
+    page.locator("label", has_text="Education").click()
     page.get_by_role("button", name="Save").click()
     page.wait_for_url("**/me/")
     groups = page.locator(".portal-groups").inner_text()

@@ -1,0 +1,173 @@
+"""Hold rules plugged into forums' registry (forums.moderation_rules) from the AppConfig.
+
+Order matters: the first rule that holds decides the reason the author is told, so the
+most serious reasons come first.
+"""
+
+import functools
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from forums import permissions as forum_permissions
+from forums.moderation_rules import CommentDraft, Hold, register_hold_rule
+
+from . import patterns
+from .models import BlockedTerm, HoldCode, Sanction, TermKind
+
+TRUSTED_GROUPS = {"Moderators", "Administrators", "Editors", "Facilitators"}
+
+MESSAGES = {
+    HoldCode.DANGER: (
+        "held for review because it may say that someone is in danger. Agency staff have been told. "
+        "If anyone is in danger now, call {emergency}; to report abuse or neglect, call {hotline}"
+    ),
+    HoldCode.PERSONAL_DATA: (
+        "held for review because it may contain personal information about a child or family"
+    ),
+    HoldCode.BLOCKED_WORDS: "held for review because it contains words that moderators check first",
+    HoldCode.SANCTIONED: (
+        "held for review because your account is limited for now (see the notice on this page)"
+    ),
+    HoldCode.NEW_AUTHOR: "held for review because moderators read the first comments of new members",
+    HoldCode.NEW_ACCOUNT: "held for review because your account is new",
+    HoldCode.LINKS: "held for review because it has several links",
+}
+
+
+def hold_code_for(message: str) -> str:
+    """The hold code behind a plain-words reason (the danger one carries phone numbers)."""
+    for code, text in MESSAGES.items():
+        if message and message.startswith(text.split("{")[0][:60]):
+            return code
+    return HoldCode.OTHER if message else ""
+
+
+def is_trusted(user, topic) -> bool:
+    if user.is_superuser or user.is_staff:
+        return True
+    if getattr(user, "_moderation_trusted", None) is None:
+        names = set(user.groups.values_list("name", flat=True))
+        user._moderation_trusted = bool(names & TRUSTED_GROUPS)
+    return user._moderation_trusted or forum_permissions.is_facilitator(user, topic.get_workgroup())
+
+
+def safety_numbers() -> dict:
+    from wagtail.models import Site
+
+    from home.models import PortalSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    portal = PortalSettings.for_site(site) if site else PortalSettings()
+    return {
+        "hotline": portal.hotline_phone,
+        "emergency": portal.emergency_phone,
+        "message": portal.safety_message,
+    }
+
+
+def _terms(kind: str) -> list[str]:
+    return list(BlockedTerm.objects.filter(kind=kind).values_list("term", flat=True))
+
+
+def danger_terms() -> list[str]:
+    return [*patterns.DEFAULT_DANGER_TERMS, *_terms(TermKind.DANGER)]
+
+
+def danger_words(draft: CommentDraft) -> Hold | None:
+    if is_trusted(draft.author, draft.topic) or not patterns.matching_terms(draft.body, danger_terms()):
+        return None
+    numbers = safety_numbers()
+    message = MESSAGES[HoldCode.DANGER].format(hotline=numbers["hotline"], emergency=numbers["emergency"])
+    return Hold(code=HoldCode.DANGER, message=message[:255])
+
+
+def personal_data(draft: CommentDraft) -> Hold | None:
+    if is_trusted(draft.author, draft.topic) or not patterns.personal_data_kinds(draft.body):
+        return None
+    return Hold(code=HoldCode.PERSONAL_DATA, message=MESSAGES[HoldCode.PERSONAL_DATA])
+
+
+def blocked_words(draft: CommentDraft) -> Hold | None:
+    if is_trusted(draft.author, draft.topic):
+        return None
+    if not patterns.matching_terms(draft.body, _terms(TermKind.BLOCKED)):
+        return None
+    return Hold(code=HoldCode.BLOCKED_WORDS, message=MESSAGES[HoldCode.BLOCKED_WORDS])
+
+
+def sanctioned(draft: CommentDraft) -> Hold | None:
+    if not Sanction.objects.active().filter(user=draft.author).exists():
+        return None
+    return Hold(code=HoldCode.SANCTIONED, message=MESSAGES[HoldCode.SANCTIONED])
+
+
+def _author_history(author) -> tuple[int, int, int]:
+    """(comments written before, ever published, rejected or removed) by `author`."""
+    from django.db.models import Count, Q
+
+    from forums.models import Comment
+
+    stats = Comment.objects.filter(author=author, is_official=False).aggregate(
+        written=Count("pk"),
+        published=Count("pk", filter=Q(state__in=["published", "hidden"])),
+        refused=Count("pk", filter=Q(state__in=["rejected", "removed"])),
+    )
+    return stats["written"], stats["published"], stats["refused"]
+
+
+def first_comments(draft: CommentDraft) -> Hold | None:
+    """The first N comments wait until one of them is approved (and after a refusal, until then)."""
+    if is_trusted(draft.author, draft.topic):
+        return None
+    written, published, refused = _author_history(draft.author)
+    if published == 0 and (written < settings.MODERATION_HOLD_FIRST_COMMENTS or refused):
+        return Hold(code=HoldCode.NEW_AUTHOR, message=MESSAGES[HoldCode.NEW_AUTHOR])
+    return None
+
+
+def new_account(draft: CommentDraft) -> Hold | None:
+    if is_trusted(draft.author, draft.topic):
+        return None
+    age = timezone.now() - draft.author.date_joined
+    if age < timedelta(hours=settings.MODERATION_NEW_ACCOUNT_HOURS):
+        return Hold(code=HoldCode.NEW_ACCOUNT, message=MESSAGES[HoldCode.NEW_ACCOUNT])
+    return None
+
+
+def too_many_links(draft: CommentDraft) -> Hold | None:
+    if is_trusted(draft.author, draft.topic):
+        return None
+    if patterns.link_count(draft.body) <= settings.MODERATION_NEW_AUTHOR_MAX_LINKS:
+        return None
+    is_new = timezone.now() - draft.author.date_joined < timedelta(days=settings.MODERATION_NEW_AUTHOR_DAYS)
+    if is_new:
+        return Hold(code=HoldCode.LINKS, message=MESSAGES[HoldCode.LINKS])
+    return None
+
+
+ALL_RULES = (
+    danger_words,
+    personal_data,
+    blocked_words,
+    sanctioned,
+    first_comments,
+    new_account,
+    too_many_links,
+)
+
+
+def _when_enabled(rule):
+    @functools.wraps(rule)
+    def guarded(draft: CommentDraft) -> Hold | None:
+        if not getattr(settings, "MODERATION_HOLD_RULES_ENABLED", True):
+            return None
+        return rule(draft)
+
+    return guarded
+
+
+def register_all() -> None:
+    for rule in ALL_RULES:
+        register_hold_rule(_when_enabled(rule))
