@@ -47,8 +47,10 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def invitations_create(*, survey: SurveyPage, count: int, created_by=None, group=None,
-                       users=None) -> list[str]:
+def invitations_create(
+    *, survey: SurveyPage, count: int, created_by=None, group=None, users=None,
+    group_id: int | None = None, created_by_id: int | None = None,
+) -> list[str]:
     """Make `count` single-use links (or one per user in `users`); returns the raw tokens once."""
     if count < 1 or count > 5000:
         raise SurveyError("count", "Make between 1 and 5,000 links at a time.")
@@ -58,7 +60,8 @@ def invitations_create(*, survey: SurveyPage, count: int, created_by=None, group
     tokens = [secrets.token_urlsafe(32) for _ in users]
     with transaction.atomic():
         Invitation.objects.bulk_create([
-            Invitation(survey=survey, token_hash=token_hash(t), group=group, user=u, created_by=created_by)
+            Invitation(survey=survey, token_hash=token_hash(t), group_id=group.pk if group else group_id,
+                       user=u, created_by_id=created_by.pk if created_by else created_by_id)
             for t, u in zip(tokens, users, strict=True)
         ])
     return tokens
