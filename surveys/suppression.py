@@ -39,6 +39,7 @@ class SuppressedTable:
     col_totals: list[Cell] | None
     total: Cell | None
     threshold: int
+    withheld: bool = False  # so few answers that even the "fewer than" labels would give values away
 
     @property
     def any_hidden(self) -> bool:
@@ -114,6 +115,7 @@ def suppress_table(counts: list[list[int]], *, threshold: int, margins: bool = T
         values[("T",)] = sum(values[("R", r)] for r in range(n_rows))
     lines = _lines(n_rows, n_cols, margins)
     hidden = {key for key, value in values.items() if 0 < value < threshold}
+    withheld = False
     while True:
         pinned = pinned_entries(values, hidden, lines, threshold)
         if not pinned:
@@ -122,6 +124,7 @@ def suppress_table(counts: list[list[int]], *, threshold: int, margins: bool = T
                       if e is not None), None)
         if extra is None:  # nothing left to hide near them: hide every non-zero entry
             hidden |= {key for key, value in values.items() if value > 0}
+            withheld = bool(pinned_entries(values, hidden, lines, threshold))
             break
         hidden.add(extra)
 
@@ -137,11 +140,13 @@ def suppress_table(counts: list[list[int]], *, threshold: int, margins: bool = T
         col_totals=[cell(("C", c)) for c in range(n_cols)] if margins else None,
         total=cell(("T",)) if margins else None,
         threshold=threshold,
+        withheld=withheld,
     )
 
 
 def suppress_counts(counts: list[int], *, threshold: int) -> tuple[list[Cell], Cell]:
-    """One distribution with its total: (cells, total)."""
+    """One distribution with its total: (cells, total). Withheld tables come back all hidden,
+    and callers show no distribution at all when the total is hidden."""
     table = suppress_table([list(counts)], threshold=threshold, margins=False)
     return table.cells[0], table.row_totals[0]
 

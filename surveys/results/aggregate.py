@@ -103,6 +103,8 @@ def _breakdown(title: str, q: Question, rows_data: list[dict], overall: dict, t:
     rest = [overall.get(v, 0) - sum(m[i] for m in matrix) for i, v in enumerate(values)]
     matrix.append(rest)
     table: SuppressedTable = suppress_table(matrix, threshold=t)
+    if table.withheld:
+        return None
     labels = [*shown, "Everyone else"]
     rows = [(labels[i], table.cells[i], table.row_totals[i]) for i in range(len(labels))]
     return Breakdown(title, [label for _, label in q.options], rows, (table.col_totals, table.total))
@@ -139,6 +141,8 @@ def _question_result(q: Question, fetched: dict, t: int, lookups: dict) -> Quest
                 if breakdown:
                     result.breakdowns.append(breakdown)
             _align_margins(result)
+        if result.answered.hidden or not result.answered.value:
+            result.options, result.breakdowns = [], []  # too few answers: show no distribution
         result.chart = (diverging_chart([(q.label, result.options, result.answered)], t)
                         if q.type == "likert" else bar_chart(result.options, t))
     if q.is_scale or q.type == "number":
