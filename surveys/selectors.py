@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .models import AccessMode, Participation, Response, ResponseDraft, SurveyPage
-from .permissions import is_targeted_member
+from .permissions import is_targeted_member, user_can_take_part
 
 
 @dataclass
@@ -31,6 +31,7 @@ def surveys_for_person(*, user) -> list[SurveyEntry]:
         "target_groups").order_by("closes_at", "title")
     if not user.is_authenticated:
         return [SurveyEntry(s, "not_started") for s in candidates if s.access_mode == AccessMode.PUBLIC]
+    may_take_part = user_can_take_part(user)
     group_ids = set(user.memberships.values_list("group_id", flat=True))
     verified_ids = set(user.memberships.filter(verified_at__isnull=False).values_list("group_id", flat=True))
     done = set(Response.objects.filter(user=user).values_list("survey_id", flat=True)) | set(
@@ -39,6 +40,8 @@ def surveys_for_person(*, user) -> list[SurveyEntry]:
     entries = []
     for survey in candidates:
         if survey.access_mode == AccessMode.MEMBERS:
+            if not may_take_part:
+                continue
             targets = {g.pk for g in survey.target_groups.all()}
             mine = verified_ids if survey.verified_members_only else group_ids
             if not targets & mine or (survey.region_id and survey.region_id != user.region_id):
