@@ -26,7 +26,8 @@ def test_member_answers_two_sections_and_sees_confirmation(client, members_surve
     assert r.status_code == 302 and r["Location"].endswith(reverse("surveys:done", args=[s.pk]))
     response = Response.objects.get(survey=s)
     assert response.user == member
-    values = {(a.question_id, a.row_key): (a.choice, a.text) for a in Answer.objects.filter(response=response)}
+    values = {(a.question_id, a.row_key): (a.choice, a.text)
+              for a in Answer.objects.filter(response=response)}
     assert values[(q(s, "Q2").id, "")] == ("Online", "")
     assert values[(q(s, "Q5").id, "I know my rights")] == ("2", "")
     assert values[(q(s, "Q6").id, "")] == ("", "More visits")

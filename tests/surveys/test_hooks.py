@@ -16,7 +16,8 @@ def _request(user):
 
 @pytest.mark.django_db
 def test_home_and_my_portal_panels(members_survey, member):
-    home = [p for p in collect_panels("portal_home_panels", _request(member)) if p.template.startswith("surveys")]
+    home = [p for p in collect_panels("portal_home_panels", _request(member))
+            if p.template.startswith("surveys")]
     assert [e.survey for e in home[0].context["entries"]] == [members_survey]
     services.response_submit(survey=members_survey, user=member, data=full_answers(members_survey))
     mine = [p for p in collect_panels("portal_my_portal_panels", _request(member))
