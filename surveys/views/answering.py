@@ -78,7 +78,7 @@ def invitation_open(request, token: str):
         return refusal(request, "unknown", status=404)
     survey = invitation.survey
     if hasattr(invitation, "use"):
-        return refusal(request, "used", survey, status=410)
+        return refusal(request, "used", survey)
     state = survey.window_state()
     if state != "open":
         return refusal(request, state, survey)
@@ -145,7 +145,7 @@ def _answer_post(request, survey, invitation, data, index, section, questions):
         return redirect(f"{reverse('surveys:answer', args=[survey.pk])}?section={target}")
     form = SectionForm(request.POST, questions=questions)
     if not form.is_valid():
-        return _render_section(request, survey, form, section, index, visible, status=400)
+        return _render_section(request, survey, form, section, index, visible)
     for q in section.questions:
         data.pop(q.id, None)
         data.pop(f"{q.id}:other", None)
@@ -170,7 +170,7 @@ def _submit(request, survey, invitation, data):
         messages.error(request, error.detail)
         return redirect(f"{reverse('surveys:answer', args=[survey.pk])}?section=0")
     except services.SurveyError as error:
-        return refusal(request, error.reason, survey, status=409)
+        return refusal(request, error.reason, survey)
     request.session.pop(_invite_key(survey.pk), None)
     request.session.pop(_answers_key(survey.pk), None)
     request.session[_done_key(survey.pk)] = True

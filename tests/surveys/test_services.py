@@ -124,7 +124,7 @@ def test_changing_answered_questions_is_refused_with_reasons(members_survey, mem
     page.full_clean()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_twenty_concurrent_submits_of_one_token_make_one_response(django_db_setup):
     from portal.accounts.factories import StakeholderGroupFactory
     from surveys.factories import survey_index
