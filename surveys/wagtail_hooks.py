@@ -15,7 +15,7 @@ from portal.extension_points import (
 from . import admin_urls, panels
 from .models import SurveyPage
 from .permissions import can_manage_invitations, can_view_results
-from .viewsets import invitation_viewset, survey_export_viewset
+from .viewsets import survey_export_viewset
 
 
 @hooks.register("register_admin_urls")
@@ -36,7 +36,7 @@ def register_results_menu_item():
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [survey_export_viewset, invitation_viewset]
+    return [survey_export_viewset]
 
 
 @hooks.register("register_page_listing_more_buttons")

@@ -59,3 +59,17 @@ def test_edit_refuses_removing_an_answered_question(admin_client, members_survey
     response = admin_client.post(edit, data, follow=True)
     assert "already has answers, so it cannot be removed" in response.content.decode()
     assert len(SurveyPage.objects.get(pk=members_survey.pk).schema) == 2
+
+
+@pytest.mark.django_db
+def test_admin_screens_render(admin_client, members_survey, member):
+    services.response_submit(survey=members_survey, user=member, data=full_answers(members_survey))
+    admin_client.get(reverse("surveys_admin:export_csv", args=[members_survey.pk]))
+    urls = [reverse("surveys_admin:list"), reverse("surveys_admin:invitations", args=[members_survey.pk]),
+            reverse("survey_exports:index"),
+            reverse("wagtailadmin_explore", args=[members_survey.get_parent().pk])]
+    for url in urls:
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+    log = admin_client.get(reverse("survey_exports:index")).content.decode()
+    assert "Responses (CSV)" in log
