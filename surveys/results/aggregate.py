@@ -106,7 +106,8 @@ def _breakdown(title: str, q: Question, rows_data: list[dict], overall: dict, t:
     if table.withheld:
         return None
     labels = [*shown, "Everyone else"]
-    rows = [(labels[i], table.cells[i], table.row_totals[i]) for i in range(len(labels))]
+    rows = [(labels[i], table.cells[i], table.row_totals[i]) for i in range(len(labels))
+            if i < len(shown) or table.row_totals[i].value]  # an empty "everyone else" says nothing
     return Breakdown(title, [label for _, label in q.options], rows, (table.col_totals, table.total))
 
 
