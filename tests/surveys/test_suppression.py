@@ -43,6 +43,11 @@ def test_total_below_threshold_hides_everything():
     assert all(c.hidden for c in cells)
 
 
+def test_total_goes_when_it_alone_would_pin_the_cells():
+    cells, total = suppress_counts([5, 5], threshold=6)
+    assert all(c.hidden for c in cells) and total.hidden
+
+
 def test_single_value():
     assert suppress_single(0, threshold=11).display(11) == "0"
     assert suppress_single(10, threshold=11).display(11) == "fewer than 11"
@@ -79,7 +84,10 @@ def test_one_row_no_hidden_cell_can_be_recovered(values, t):
             assert c.hidden and c.kind == SMALL and c.display(t) == f"fewer than {t}"
         if values[i] == 0:
             assert not c.hidden and c.display(t) == "0"
-    assert total.hidden == (0 < sum(values) < t)
+    if 0 < sum(values) < t:
+        assert total.hidden and total.kind == SMALL
+    elif total.hidden:  # e.g. [5, 5] with t=6: a shown 10 would pin both fives
+        assert total.kind == SECONDARY
     for i in hidden_idx:
         feasible = _feasible_values_1d(values, hidden_idx, sum(values), total.hidden, t, i)
         if feasible is not None:
