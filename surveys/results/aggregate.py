@@ -11,8 +11,10 @@ from django.conf import settings
 from django.db.models import Avg, Count, F, Window
 from django.db.models.functions import RowNumber, TruncWeek
 
+from portal.accounts.models import Region, StakeholderGroup
+
 from ..models import Answer, Response, SurveyPage
-from ..questionnaire.schema import TEXT_TYPES, Question
+from ..questionnaire.schema import TEXT_TYPES, Question, all_questions
 from ..suppression import Cell, SuppressedTable, suppress_counts, suppress_single, suppress_table
 from .charts import bar_chart, diverging_chart, time_chart
 
@@ -64,20 +66,35 @@ def _threshold() -> int:
 
 def _fetch(survey: SurveyPage, *, with_breakdowns: bool, with_text: bool, public: bool) -> dict:
     answers = Answer.objects.filter(survey=survey)
+    multi = [q.id for q in all_questions(survey.schema) if q.type == "multiple_choice"]
     fetched = {
         "choices": list(answers.exclude(choice="").values("question_id", "row_key", "choice")
                         .annotate(n=Count("id"))),
-        "answered": list(answers.values("question_id", "row_key")
-                         .annotate(n=Count("response_id", distinct=True), mean=Avg("number"))),
+        # One row per response and question (or grid row) except multiple choice, so a plain
+        # count is the number who answered; multiple choice needs a distinct count.
+        "answered": list(answers.exclude(question_id__in=multi).values("question_id", "row_key")
+                         .annotate(n=Count("id"), mean=Avg("number")))
+        + (list(answers.filter(question_id__in=multi).values("question_id", "row_key")
+                .annotate(n=Count("response_id", distinct=True), mean=Avg("number"))) if multi else []),
         "weeks": list(Response.objects.filter(survey=survey).annotate(week=TruncWeek("submitted_on"))
                       .values("week").annotate(n=Count("id")).order_by("week")),
         "groups": [], "regions": [],
     }
     if with_breakdowns:
-        for key, dim in (("groups", "stakeholder_group"), ("regions", "region")):
-            fetched[key] = list(answers.exclude(choice="").filter(row_key="")
-                                .values("question_id", "choice", dim=F(f"response__{dim}__name"))
-                                .annotate(n=Count("id")))
+        # One pass over answers for both breakdowns; the (small) aggregated rows are then
+        # summed per dimension.
+        cube = list(answers.exclude(choice="").exclude(question_id__in=multi).filter(row_key="")
+                    .values("question_id", "choice", group=F("response__stakeholder_group_id"),
+                            region=F("response__region_id")).annotate(n=Count("id")))
+        names = {
+            "group": dict(StakeholderGroup.objects.filter(pk__in={r["group"] for r in cube})
+                          .values_list("pk", "name")),
+            "region": dict(Region.objects.filter(pk__in={r["region"] for r in cube})
+                           .values_list("pk", "name")),
+        }
+        for key, dim in (("groups", "group"), ("regions", "region")):
+            fetched[key] = [{"question_id": r["question_id"], "choice": r["choice"],
+                             "dim": names[dim].get(r[dim]), "n": r["n"]} for r in cube]
     fetched["texts"] = []
     if with_text:
         texts = answers.exclude(text="")
