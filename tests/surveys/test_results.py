@@ -111,3 +111,28 @@ def test_results_page_shows_suppressed_cells(client, members_survey, analyst):
     assert page.status_code == 200
     assert b"fewer than 11" in page.content
     assert b"<svg" in page.content and b"<table" in page.content
+
+
+@pytest.mark.django_db
+def test_public_summary_only_after_close_and_only_published_text(client, members_survey):
+    from django.utils import timezone
+
+    from surveys.models import Answer
+
+    _fill(members_survey, 20)
+    url = reverse("surveys:summary", args=[members_survey.pk])
+    members_survey.public_summary = True
+    members_survey.save()
+    assert client.get(url).status_code == 404  # still open
+    members_survey.closes_at = timezone.now() - timezone.timedelta(minutes=1)
+    members_survey.save()
+    texts = Answer.objects.filter(survey=members_survey).exclude(text="")
+    chosen = texts.first()
+    chosen.text = "A published thought"
+    chosen.published = True
+    chosen.save()
+    texts.exclude(pk=chosen.pk).update(text="A private thought")
+    page = client.get(url)
+    assert page.status_code == 200
+    assert b"A published thought" in page.content and b"A private thought" not in page.content
+    assert b"Responses: <strong>20</strong>" in page.content
