@@ -1,0 +1,18 @@
+"""Surveys: the pages that schedule and target a questionnaire, and what people send back."""
+
+from .pages import AccessMode, SurveyIndexPage, SurveyPage
+from .responses import (
+    Answer,
+    ExportKind,
+    Invitation,
+    InvitationUse,
+    Participation,
+    Response,
+    ResponseDraft,
+    SurveyExport,
+)
+
+__all__ = [
+    "AccessMode", "Answer", "ExportKind", "Invitation", "InvitationUse", "Participation", "Response",
+    "ResponseDraft", "SurveyExport", "SurveyIndexPage", "SurveyPage",
+]

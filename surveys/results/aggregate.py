@@ -1,0 +1,225 @@
+"""Results computed by aggregation in the database, then suppressed for display.
+
+A fixed number of queries whatever the number of responses: totals, option counts,
+answered counts and means, responses per week, the two breakdowns, and free text.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Avg, Count, F, Window
+from django.db.models.functions import RowNumber, TruncWeek
+
+from portal.accounts.models import Region, StakeholderGroup
+
+from ..models import Answer, Response, SurveyPage
+from ..questionnaire.schema import TEXT_TYPES, Question, all_questions
+from ..suppression import Cell, SuppressedTable, suppress_counts, suppress_single, suppress_table
+from .charts import bar_chart, diverging_chart, time_chart
+
+TEXT_PER_QUESTION = 50
+
+
+@dataclass
+class OptionRow:
+    label: str
+    cell: Cell
+    percent: float | None
+
+
+@dataclass
+class Breakdown:
+    title: str
+    option_labels: list[str]
+    rows: list[tuple[str, list[Cell], Cell]]
+    all_row: tuple[list[Cell], Cell]
+
+
+@dataclass
+class QuestionResult:
+    question: Question
+    answered: Cell
+    options: list[OptionRow] = field(default_factory=list)
+    grid: list[tuple[str, list[OptionRow], Cell]] = field(default_factory=list)
+    mean: str = ""
+    mean_note: str = ""
+    chart: str = ""
+    breakdowns: list[Breakdown] = field(default_factory=list)
+    texts: list[Answer] = field(default_factory=list)
+
+
+@dataclass
+class SurveyResults:
+    survey: SurveyPage
+    threshold: int
+    total: Cell
+    enough: bool
+    questions: list[QuestionResult]
+    over_time: list[tuple[str, Cell]]
+    over_time_chart: str
+
+
+def _threshold() -> int:
+    return max(5, settings.SUPPRESSION_THRESHOLD)
+
+
+def _fetch(survey: SurveyPage, *, with_breakdowns: bool, with_text: bool, public: bool) -> dict:
+    answers = Answer.objects.filter(survey=survey)
+    multi = [q.id for q in all_questions(survey.schema) if q.type == "multiple_choice"]
+    fetched = {
+        "choices": list(answers.exclude(choice="").values("question_id", "row_key", "choice")
+                        .annotate(n=Count("id"))),
+        # One row per response and question (or grid row) except multiple choice, so a plain
+        # count is the number who answered; multiple choice needs a distinct count.
+        "answered": list(answers.exclude(question_id__in=multi).values("question_id", "row_key")
+                         .annotate(n=Count("id"), mean=Avg("number")))
+        + (list(answers.filter(question_id__in=multi).values("question_id", "row_key")
+                .annotate(n=Count("response_id", distinct=True), mean=Avg("number"))) if multi else []),
+        "weeks": list(Response.objects.filter(survey=survey).annotate(week=TruncWeek("submitted_on"))
+                      .values("week").annotate(n=Count("id")).order_by("week")),
+        "groups": [], "regions": [],
+    }
+    if with_breakdowns:
+        # One pass over answers for both breakdowns; the (small) aggregated rows are then
+        # summed per dimension.
+        cube = list(answers.exclude(choice="").exclude(question_id__in=multi).filter(row_key="")
+                    .values("question_id", "choice", group=F("response__stakeholder_group_id"),
+                            region=F("response__region_id")).annotate(n=Count("id")))
+        names = {
+            "group": dict(StakeholderGroup.objects.filter(pk__in={r["group"] for r in cube})
+                          .values_list("pk", "name")),
+            "region": dict(Region.objects.filter(pk__in={r["region"] for r in cube})
+                           .values_list("pk", "name")),
+        }
+        for key, dim in (("groups", "group"), ("regions", "region")):
+            fetched[key] = [{"question_id": r["question_id"], "choice": r["choice"],
+                             "dim": names[dim].get(r[dim]), "n": r["n"]} for r in cube]
+    fetched["texts"] = []
+    if with_text:
+        texts = answers.exclude(text="")
+        if public:
+            texts = texts.filter(published=True)
+        fetched["texts"] = list(texts.annotate(rank=Window(
+            RowNumber(), partition_by=[F("question_id")], order_by=F("id").desc()))
+            .filter(rank__lte=TEXT_PER_QUESTION).order_by("question_id", "-id"))
+    return fetched
+
+
+def _breakdown(title: str, q: Question, rows_data: list[dict], overall: dict, t: int) -> Breakdown | None:
+    """Rows for groups with at least `t` answers, the rest pooled, with suppression."""
+    per_dim: dict = defaultdict(lambda: defaultdict(int))
+    for row in rows_data:
+        if row["question_id"] == q.id:
+            per_dim[row["dim"]][row["choice"]] += row["n"]
+    values = [v for v, _ in q.options]
+    shown = sorted(d for d, counts in per_dim.items() if d and sum(counts.values()) >= t)
+    if len(shown) < 2:
+        return None
+    matrix = [[per_dim[d][v] for v in values] for d in shown]
+    rest = [overall.get(v, 0) - sum(m[i] for m in matrix) for i, v in enumerate(values)]
+    matrix.append(rest)
+    table: SuppressedTable = suppress_table(matrix, threshold=t)
+    if table.withheld:
+        return None
+    labels = [*shown, "Everyone else"]
+    rows = [(labels[i], table.cells[i], table.row_totals[i]) for i in range(len(labels))
+            if i < len(shown) or table.row_totals[i].value]  # an empty "everyone else" says nothing
+    return Breakdown(title, [label for _, label in q.options], rows, (table.col_totals, table.total))
+
+
+def _question_result(q: Question, fetched: dict, t: int, lookups: dict) -> QuestionResult:
+    answered = lookups["answered"].get((q.id, ""), {"n": 0, "mean": None})
+    if q.type == "likert_grid":
+        n_answered = max((lookups["answered"].get((q.id, r), {"n": 0})["n"] for r in q.rows), default=0)
+        result = QuestionResult(q, suppress_single(n_answered, threshold=t))
+        table = suppress_table([[lookups["choices"].get((q.id, r, v), 0) for v, _ in q.options]
+                                for r in q.rows], threshold=t, margins=False)
+        for i, row in enumerate(q.rows):
+            total = table.row_totals[i]
+            cells = zip(q.options, table.cells[i], strict=True)
+            options = [OptionRow(label, c, c.percent_of(total)) for (_, label), c in cells]
+            result.grid.append((row, options, total))
+        result.chart = diverging_chart(result.grid, t)
+        return result
+    result = QuestionResult(q, suppress_single(answered["n"], threshold=t))
+    if q.options:
+        counts = [lookups["choices"].get((q.id, "", v), 0) for v, _ in q.options]
+        if q.type == "multiple_choice":
+            cells, total = [suppress_single(n, threshold=t) for n in counts], result.answered
+        else:
+            cells, total = suppress_counts(counts, threshold=t)
+            result.answered = total
+        result.options = [OptionRow(label, c, c.percent_of(total))
+                          for (_, label), c in zip(q.options, cells, strict=True)]
+        overall = dict(zip([v for v, _ in q.options], counts, strict=True))
+        if q.type != "multiple_choice":
+            for title, key in (("By stakeholder group", "groups"), ("By region", "regions")):
+                breakdown = _breakdown(title, q, fetched[key], overall, t)
+                if breakdown:
+                    result.breakdowns.append(breakdown)
+            _align_margins(result)
+        if result.answered.hidden or not result.answered.value:
+            result.options, result.breakdowns = [], []  # too few answers: show no distribution
+        result.chart = (diverging_chart([(q.label, result.options, result.answered)], t)
+                        if q.type == "likert" else bar_chart(result.options, t))
+    if q.is_scale or q.type == "number":
+        _set_mean(result, answered["mean"], t)
+    if q.type in TEXT_TYPES or q.allow_other:
+        result.texts = lookups["texts"].get(q.id, [])
+    return result
+
+
+def _hide(cell: Cell, t: int) -> Cell:
+    return cell if cell.hidden else Cell(cell.value, True, "small" if cell.value < t else "secondary")
+
+
+def _align_margins(result: QuestionResult) -> None:
+    """The overall counts appear in several tables: hide an entry everywhere if hidden anywhere."""
+    if not result.breakdowns:
+        return
+    t = _threshold()
+    hidden = {i for i, o in enumerate(result.options) if o.cell.hidden}
+    total_hidden = result.answered.hidden
+    for b in result.breakdowns:
+        hidden |= {i for i, c in enumerate(b.all_row[0]) if c.hidden}
+        total_hidden |= b.all_row[1].hidden
+    total = _hide(result.answered, t) if total_hidden else result.answered
+    result.answered = total
+    result.options = [OptionRow(o.label, _hide(o.cell, t) if i in hidden else o.cell,
+                                None if i in hidden or total_hidden else o.percent)
+                      for i, o in enumerate(result.options)]
+    for b in result.breakdowns:
+        b.all_row = ([_hide(c, t) if i in hidden else c for i, c in enumerate(b.all_row[0])],
+                     _hide(b.all_row[1], t) if total_hidden else b.all_row[1])
+
+
+def _set_mean(result: QuestionResult, mean, t: int) -> None:
+    if mean is None or result.answered.hidden or result.answered.value < t:
+        result.mean_note = "Not shown: too few answers."
+    elif any(o.cell.hidden for o in result.options):
+        result.mean_note = "Not shown: it would reveal the hidden small counts."
+    else:
+        result.mean = f"{mean:.2f}"
+
+
+def survey_results(survey: SurveyPage, *, public: bool = False) -> SurveyResults:
+    t = _threshold()
+    total_n = Response.objects.filter(survey=survey).count()
+    total = suppress_single(total_n, threshold=t)
+    if total_n < t:
+        return SurveyResults(survey, t, total, False, [], [], "")
+    fetched = _fetch(survey, with_breakdowns=not survey.is_anonymous, with_text=True, public=public)
+    texts: dict = defaultdict(list)
+    for answer in fetched["texts"]:
+        texts[answer.question_id].append(answer)
+    lookups = {
+        "answered": {(r["question_id"], r["row_key"]): r for r in fetched["answered"]},
+        "choices": {(r["question_id"], r["row_key"], r["choice"]): r["n"] for r in fetched["choices"]},
+        "texts": texts,
+    }
+    questions = [_question_result(q, fetched, t, lookups) for s in survey.schema for q in s.questions]
+    weeks = [w["week"] for w in fetched["weeks"]]
+    cells, _ = suppress_counts([w["n"] for w in fetched["weeks"]], threshold=t)
+    over_time = [(f"Week of {w:%d %b %Y}", c) for w, c in zip(weeks, cells, strict=True)]
+    return SurveyResults(survey, t, total, True, questions, over_time, time_chart(over_time, t))

@@ -1,0 +1,97 @@
+"""Server-rendered SVG charts. Each sits beside a data table that says the same in text.
+
+Hidden (suppressed) counts never set a bar's length: they are drawn as a short hatched
+stub, or pooled into one grey "hidden" segment whose size readers can already work out
+from the total.
+"""
+
+from django.utils.html import escape
+
+WIDTH = 320
+BAR_H = 22
+GAP = 8
+LABEL_W = 0  # labels sit above bars so phones have the full width
+STUB = 14
+LIKERT_COLOURS = ["#b50909", "#e59393", "#a9aeb1", "#73b3e7", "#005ea2"]
+HATCH = (
+    '<defs><pattern id="{id}" width="6" height="6" patternUnits="userSpaceOnUse" '
+    'patternTransform="rotate(45)"><rect width="6" height="6" fill="#dfe1e2"/>'
+    '<line x1="0" y1="0" x2="0" y2="6" stroke="#71767a" stroke-width="2"/></pattern></defs>'
+)
+
+
+def _svg(height: int, body: str, title: str, uid: str) -> str:
+    return (
+        f'<svg class="survey-chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
+        f'aria-label="{escape(title)}" focusable="false" xmlns="http://www.w3.org/2000/svg">'
+        f"{HATCH.format(id=uid)}{body}</svg>"
+    )
+
+
+def bar_chart(options, threshold: int) -> str:
+    """Horizontal bars, one per option, length by percentage; label and value above each bar."""
+    if not options:
+        return ""
+    uid = f"h{abs(hash(tuple(o.label for o in options))) % 10**8}"
+    parts, y = [], 0
+    for option in options:
+        y += 14
+        value = option.cell.display(threshold)
+        text = f"{option.label}: {value}" + (f" ({option.percent:g}%)" if option.percent is not None else "")
+        parts.append(f'<text x="0" y="{y}" font-size="12" fill="#1b1b1b">{escape(text)}</text>')
+        y += 4
+        if option.cell.hidden:
+            parts.append(f'<rect x="0" y="{y}" width="{STUB}" height="{BAR_H - 8}" fill="url(#{uid})"/>')
+        elif option.percent:
+            width = max(1, round(WIDTH * option.percent / 100))
+            parts.append(f'<rect x="0" y="{y}" width="{width}" height="{BAR_H - 8}" fill="#005ea2"/>')
+        y += BAR_H - 8 + GAP
+    return _svg(y, "".join(parts), "Bar chart of answers; the table beside it has the numbers.", uid)
+
+
+def diverging_chart(rows, threshold: int) -> str:
+    """Likert rows as diverging stacked bars centred on "neither"; hidden counts pooled at the end."""
+    uid = f"d{abs(hash(tuple(r[0] for r in rows))) % 10**8}"
+    centre, scale = WIDTH / 2, WIDTH / 2 / 100
+    parts, y = [f'<line x1="{centre}" y1="0" x2="{centre}" y2="100%" stroke="#1b1b1b"/>'], 0
+    for label, options, total in rows:
+        y += 14
+        parts.append(f'<text x="0" y="{y}" font-size="12" fill="#1b1b1b">{escape(label)}</text>')
+        y += 4
+        if total.hidden or not total.value:
+            parts.append(f'<text x="0" y="{y + 12}" font-size="11" fill="#565c65">'
+                         "Too few answers to show.</text>")
+            y += BAR_H + GAP
+            continue
+        pct = [o.cell.value * 100 / total.value if not o.cell.hidden else 0 for o in options]
+        x = centre - (pct[0] + pct[1] + pct[2] / 2) * scale
+        for i, p in enumerate(pct):
+            if p:
+                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{p * scale:.1f}" height="{BAR_H - 8}" '
+                             f'fill="{LIKERT_COLOURS[i]}"/>')
+            x += p * scale
+        hidden_pct = 100 - sum(pct)
+        if hidden_pct > 0.01:
+            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{hidden_pct * scale:.1f}" height="{BAR_H - 8}" '
+                         f'fill="url(#{uid})"/>')
+        y += BAR_H - 8 + GAP
+    legend = " ".join(f"{i + 1}" for i in range(5))
+    return _svg(max(y, 10), "".join(parts),
+                f"Diverging bars from disagree (left) to agree (right), points {legend}; "
+                "the table beside it has the numbers.", uid)
+
+
+def time_chart(weeks, threshold: int) -> str:
+    """Responses per week as columns; hidden weeks drawn as hatched stubs."""
+    if not weeks:
+        return ""
+    uid = "t-chart"
+    height, top = 120, max((c.value for _, c in weeks if not c.hidden), default=1) or 1
+    step = WIDTH / max(len(weeks), 1)
+    parts = []
+    for i, (_label, cell) in enumerate(weeks):
+        h = STUB if cell.hidden else round((height - 20) * cell.value / top)
+        fill = f"url(#{uid})" if cell.hidden else "#005ea2"
+        parts.append(f'<rect x="{i * step + 2:.1f}" y="{height - h}" width="{max(step - 4, 2):.1f}" '
+                     f'height="{h}" fill="{fill}"/>')
+    return _svg(height, "".join(parts), "Responses per week; the table beside it has the numbers.", uid)

@@ -1,0 +1,72 @@
+"""Read paths for surveys: what a person may answer, and the state of their answers."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import AccessMode, Participation, Response, ResponseDraft, SurveyPage
+from .permissions import is_targeted_member, user_can_take_part
+
+
+@dataclass
+class SurveyEntry:
+    survey: SurveyPage
+    status: str  # "not_started", "in_progress", "done"
+
+    @property
+    def status_label(self) -> str:
+        return {"not_started": "Not started", "in_progress": "In progress", "done": "Done"}[self.status]
+
+
+def open_surveys():
+    now = timezone.now()
+    return (SurveyPage.objects.live().filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
+            .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now)))
+
+
+def surveys_for_person(*, user) -> list[SurveyEntry]:
+    """Open surveys this person may answer (invitation-only ones need their link)."""
+    candidates = open_surveys().exclude(access_mode=AccessMode.INVITATION).prefetch_related(
+        "target_groups").order_by("closes_at", "title")
+    if not user.is_authenticated:
+        return [SurveyEntry(s, "not_started") for s in candidates if s.access_mode == AccessMode.PUBLIC]
+    may_take_part = user_can_take_part(user)
+    group_ids = set(user.memberships.values_list("group_id", flat=True))
+    verified_ids = set(user.memberships.filter(verified_at__isnull=False).values_list("group_id", flat=True))
+    done = set(Response.objects.filter(user=user).values_list("survey_id", flat=True)) | set(
+        Participation.objects.filter(user=user).values_list("survey_id", flat=True))
+    drafts = set(ResponseDraft.objects.filter(user=user).values_list("survey_id", flat=True))
+    entries = []
+    for survey in candidates:
+        if survey.access_mode == AccessMode.MEMBERS:
+            if not may_take_part:
+                continue
+            targets = {g.pk for g in survey.target_groups.all()}
+            mine = verified_ids if survey.verified_members_only else group_ids
+            if not targets & mine or (survey.region_id and survey.region_id != user.region_id):
+                continue
+        status = "done" if survey.pk in done else "in_progress" if survey.pk in drafts else "not_started"
+        entries.append(SurveyEntry(survey, status))
+    return entries
+
+
+def person_may_be_targeted(user, survey) -> bool:
+    return is_targeted_member(user, survey)
+
+
+def my_identified_responses(*, user) -> list[dict]:
+    """For "download my data": identified answers and drafts (anonymous ones cannot be linked)."""
+    responses = (Response.objects.filter(user=user).select_related("survey")
+                 .prefetch_related("answers").order_by("submitted_on"))
+    data = []
+    for response in responses:
+        questions = response.survey.question_map()
+        data.append({
+            "survey": response.survey.title, "submitted_on": response.submitted_on.isoformat(),
+            "answers": [{"question": questions[a.question_id].label if a.question_id in questions
+                         else a.question_id, "statement": a.row_key, "choice": a.choice,
+                         "number": str(a.number) if a.number is not None else "", "text": a.text}
+                        for a in response.answers.all()],
+        })
+    return data
