@@ -140,6 +140,12 @@ def update_listing(*, index_page, params) -> Listing:
                    options={"initiatives": initiatives, "tags": tags, "cfsr_terms": terms})
 
 
+def update_index():
+    from home.models import UpdateIndexPage
+
+    return _public_live(UpdateIndexPage).order_by("path").first()
+
+
 def update_detail(*, update: UpdatePage) -> dict[str, Any]:
     initiative = None
     if update.initiative_id:

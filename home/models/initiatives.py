@@ -94,11 +94,11 @@ class InitiativePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from home import selectors
-        from home.extension_points import collect_initiative_related
 
         context = super().get_context(request, *args, **kwargs)
         context["cfsr"] = list(self.cfsr_terms.all())
         context["updates"] = selectors.updates_for_initiative(initiative=self, limit=5)
         context["theory"] = selectors.theory_for_initiative(initiative=self)
-        context["related_panels"] = collect_initiative_related(request, self)
+        index = selectors.update_index()
+        context["update_index_url"] = index.get_url(request) if index else ""
         return context
