@@ -42,7 +42,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         listing = selectors.event_listing(index_page=self, past=True, params=request.GET)
         return self.render(request, context_overrides={"listing": listing, "past": True})
 
-    @path("calendar.ics")
+    @path("calendar/")
     def calendar(self, request):
         from home import calendar, selectors
 
@@ -109,7 +109,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def detail(self, request):
         return self.render(request)
 
-    @path("event.ics")
+    @path("ical/")
     def ics(self, request):
         from home import calendar
 
