@@ -105,7 +105,9 @@ def _resources() -> dict:
     meetings = _collection(library, "Meeting materials")
     private = _collection(library, "Partners only")
     if not CollectionViewRestriction.objects.filter(collection=private).exists():
-        CollectionViewRestriction.objects.create(collection=private, restriction_type=CollectionViewRestriction.LOGIN)
+        CollectionViewRestriction.objects.create(
+            collection=private, restriction_type=CollectionViewRestriction.LOGIN
+        )
     docs = {
         "guide": _document(guides, "Family team meetings: a guide for families", "ftm-family-guide.pdf",
                            ["What happens at a family team meeting.", "Who can come, and how to prepare."]),
@@ -114,7 +116,7 @@ def _resources() -> dict:
         "report": _document(reports, "Quarterly data review: first quarter", "data-review-q1.pdf",
                             ["Entries into care: steady.", "Placement moves: down for the second quarter."]),
         "toc": _document(reports, "Theory of Change (signed-off version)", "theory-of-change.pdf",
-                         ["Need, who, strategies, outputs, outcomes and impact.", "Adopted by the partnership."]),
+                         ["From need to impact.", "Adopted by the partnership."]),
         "agenda": _document(meetings, "Partners meeting agenda (spring)", "partners-spring-agenda.txt",
                             ["1. Welcome", "2. Quarterly data", "3. Family team meetings", "4. Next steps"]),
         "minutes": _document(meetings, "Partners meeting minutes (spring)", "partners-spring-minutes.txt",
@@ -156,7 +158,8 @@ def _updates(home: HomePage, initiatives: dict, ctx: DemoContext) -> UpdateIndex
     for number, (slug, title, initiative, tags, cfsr, days, summary) in enumerate(text.UPDATES, start=1):
         body = [("rich_text", f"<p>{summary}</p><p>We will share more at the next partners meeting. "
                               "Questions are welcome through the contact details below.</p>")]
-        _child(index, UpdatePage, slug, title=title, summary=summary, date=today - datetime.timedelta(days=days),
+        date = today - datetime.timedelta(days=days)
+        _child(index, UpdatePage, slug, title=title, summary=summary, date=date,
                author_role=ctx.rng.choice(roles), initiative=initiatives[initiative], body=body,
                tags=tags, cfsr=cfsr)
         ctx.step(number, len(text.UPDATES), "updates")
@@ -169,7 +172,8 @@ def _events(home: HomePage, docs: dict) -> None:
     tz = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     today = timezone.localdate()
     for slug, title, days, hour, hours, place, online, intro in text.EVENTS:
-        start = datetime.datetime.combine(today + datetime.timedelta(days=days), datetime.time(hour), tzinfo=tz)
+        day = today + datetime.timedelta(days=days)
+        start = datetime.datetime.combine(day, datetime.time(hour), tzinfo=tz)
         extra = {"agenda": docs["agenda"], "minutes": docs["minutes"]} if days < 0 else {}
         _child(index, EventPage, slug, title=title, intro=intro, start=start,
                end=start + datetime.timedelta(hours=hours), time_zone=settings.TIME_ZONE,
@@ -188,7 +192,8 @@ def _audiences_and_legal(home: HomePage, docs: dict, library: ResourceIndexPage,
                featured=[("page", {"page": p, "blurb": ""}) for p in featured[audience]])
     accessibility = _child(home, StandardPage, "accessibility", title="Accessibility statement",
                            body=[("rich_text", text.ACCESSIBILITY)])
-    privacy = _child(home, StandardPage, "privacy", title="Privacy notice", body=[("rich_text", text.PRIVACY)])
+    privacy = _child(home, StandardPage, "privacy", title="Privacy notice",
+                     body=[("rich_text", text.PRIVACY)])
     site = Site.objects.get(is_default_site=True)
     settings_obj = PortalSettings.for_site(site)
     settings_obj.accessibility_page = accessibility

@@ -16,7 +16,8 @@ THEORY = {
     "strategies": [
         ("Family team meetings within 72 hours of a safety concern",
          "A trained facilitator brings the family, their supports and the caseworker together."),
-        ("Kin-first placement search and support", "Relatives are found and supported before unrelated care."),
+        ("Kin-first placement search and support",
+         "Relatives are found and supported before unrelated care."),
         ("A shared quality-improvement cycle with partners",
          "Workgroups review data every quarter and agree on what to change."),
         ("Caregiver and youth voice in every workgroup", ""),
@@ -42,7 +43,8 @@ THEORY = {
         ("Children in care reach permanency sooner", ""),
     ],
     "impact": [
-        ("Children in Lakeshore County grow up safe, with lasting family connections and the support to thrive.", ""),
+        ("Children in Lakeshore County grow up safe, with lasting family connections and the support "
+         "to thrive.", ""),
     ],
     "assumptions": [
         ("Families do better when they help plan their own safety.", ""),
@@ -65,7 +67,7 @@ INITIATIVES = [
                    "plans are made with families rather than for them.",
         "status": "active", "featured": True, "cfsr": ["S2", "WB1", "SF-SA"],
         "system": "<p>Every safety concern is followed by a family team meeting within 72 hours.</p>",
-        "program": "<p>A pool of trained facilitators covers every part of the county, evenings included.</p>",
+        "program": "<p>Trained facilitators cover every part of the county, evenings included.</p>",
         "practice": "<p>Caseworkers ask families who they want at the table, and plan around it.</p>",
         "partners": [("Harbor Behavioral Health", "Facilitator training"),
                      ("Lakeshore Foster and Kinship Parent Association", "Parent partners")],
@@ -103,7 +105,7 @@ UPDATES = [
     ("kinship-navigator-hired", "Our kinship navigator starts work", "kin-first",
      ["kinship", "staffing"], ["P2"], 33, "A single point of contact for relatives caring for children."),
     ("kin-licensing-simpler", "A shorter path to kin licensing", "kin-first",
-     ["kinship", "policy"], ["SF-FP"], 47, "We removed three steps from the licensing process for relatives."),
+     ["kinship", "policy"], ["SF-FP"], 47, "We removed three steps from licensing for relatives."),
     ("tribal-kin-search", "Working with Three Rivers on kin search", "kin-first",
      ["tribal partners"], ["P2"], 61, "A shared approach to finding relatives for Native children."),
     ("partners-charter", "Partners at the table: draft charter published", "partners-at-the-table",

@@ -50,7 +50,8 @@ def paginate(items, per_page: int, raw_number, messages: list[str]) -> Paginator
         messages.append("That page number isn't a number, so here is the first page.")
         return paginator.page(1)
     if number < 1 or number > paginator.num_pages:
-        messages.append(f"There is no page {number}; there are {paginator.num_pages}. Here is the nearest one.")
+        messages.append(f"There is no page {number}; there are {paginator.num_pages}. "
+                        "Here is the nearest one.")
         number = 1 if number < 1 else paginator.num_pages
     return paginator.page(number)
 
@@ -113,7 +114,7 @@ def update_listing(*, index_page, params) -> Listing:
     if initiative_slug:
         match = next((i for i in initiatives if i.slug == initiative_slug), None)
         if match is None:
-            messages.append("We couldn't find that initiative, so we are showing updates about all initiatives.")
+            messages.append("We couldn't find that initiative, so we are showing all updates.")
         else:
             updates = updates.filter(initiative=match)
             filters["initiative"] = match.slug
@@ -172,7 +173,10 @@ def event_listing(*, index_page, past: bool, params) -> Listing:
     messages: list[str] = []
     now = timezone.now()
     events = _public_live(EventPage).child_of(index_page)
-    events = events.filter(end__lt=now).order_by("-start") if past else events.filter(end__gte=now).order_by("start")
+    if past:
+        events = events.filter(end__lt=now).order_by("-start")
+    else:
+        events = events.filter(end__gte=now).order_by("start")
     page = paginate(events, EVENTS_PER_PAGE, params.get("page"), messages)
     return Listing(page=page, messages=messages)
 

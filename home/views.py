@@ -35,7 +35,8 @@ def search(request):
         queryset = filter_search_queryset(request, Page.objects.live().public().specific())
         results = paginate(queryset.search(query), SEARCH_RESULTS_PER_PAGE, request.GET.get("page"), messages)
     return TemplateResponse(request, "search/search.html", {
-        "search_query": query, "raw_query": raw[:MAX_QUERY_LENGTH], "results": results, "messages_list": messages,
+        "search_query": query, "raw_query": raw[:MAX_QUERY_LENGTH], "results": results,
+        "messages_list": messages,
     })
 
 

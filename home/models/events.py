@@ -56,7 +56,8 @@ class EventPage(RoutablePageMixin, BasePage):
     end = models.DateTimeField()
     time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default=settings.TIME_ZONE,
                                  help_text="Times are shown to people in this time zone.")
-    location_name = models.CharField(max_length=200, blank=True, help_text="e.g. Lakeshore County Library, Room B")
+    location_name = models.CharField(max_length=200, blank=True,
+                                     help_text="e.g. Lakeshore County Library, Room B")
     address = models.TextField(blank=True)
     online_url = models.URLField(blank=True, help_text="The link to join online, if people can.")
     agenda = models.ForeignKey("wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL,
@@ -81,7 +82,8 @@ class EventPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "event page"
         constraints = [
-            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="event_ends_after_start"),
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")),
+                                   name="event_ends_after_start"),
         ]
 
     def clean(self):
