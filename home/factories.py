@@ -5,6 +5,7 @@ import datetime
 import factory
 import wagtail_factories
 from django.utils import timezone
+from wagtail.models import Collection
 
 from home.models import (
     AudiencePage,
@@ -64,6 +65,7 @@ class UpdatePageFactory(wagtail_factories.PageFactory):
         model = UpdatePage
 
     title = factory.Sequence(lambda n: f"Update {n}")
+    slug = factory.Sequence(lambda n: f"update-{n}")
     summary = "Something happened."
     date = factory.LazyFunction(timezone.localdate)
 
@@ -80,6 +82,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
         model = EventPage
 
     title = factory.Sequence(lambda n: f"Event {n}")
+    slug = factory.Sequence(lambda n: f"event-{n}")
     start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
     end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
     location_name = "Lakeshore County Library"
@@ -90,7 +93,7 @@ class ResourceIndexPageFactory(wagtail_factories.PageFactory):
         model = ResourceIndexPage
 
     title = "Resources"
-    collection = None
+    collection = factory.LazyFunction(Collection.get_first_root_node)
 
 
 class AudiencePageFactory(wagtail_factories.PageFactory):
