@@ -7,7 +7,9 @@ from portal.extension_points import HOME_PANELS, Panel
 
 @pytest.mark.django_db
 def test_initiative_shows_panels_other_apps_register(client, initiative, tmp_path, settings):
-    (tmp_path / "related.html").write_text("<h2>{{ panel.title }}</h2><p>{{ label }} for {{ initiative.title }}</p>")
+    (tmp_path / "related.html").write_text(
+        "<h2>{{ panel.title }}</h2><p>{{ label }} for {{ initiative.title }}</p>"
+    )
     settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], tmp_path]
 
     def related_workgroups(request, page):

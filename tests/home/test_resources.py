@@ -22,7 +22,9 @@ def library(home_page):
     root = Collection.get_first_root_node().add_child(name="Library")
     guides = root.add_child(name="Guides")
     private = root.add_child(name="Partners only")
-    CollectionViewRestriction.objects.create(collection=private, restriction_type=CollectionViewRestriction.LOGIN)
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
     public_doc = _document(guides, "Family guide", "family-guide.pdf")
     private_doc = _document(private, "Draft plan", "draft-plan.pdf")
     page = factories.ResourceIndexPageFactory(parent=home_page, slug="resources", collection=root)

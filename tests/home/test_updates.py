@@ -27,7 +27,9 @@ def test_update_index_is_paginated(client, make_updates):
     ("?tag=%3Cscript%3E", "couldn't find that topic"),
     ("?cfsr=XX", "couldn't find that CFSR"),
 ])
-def test_bad_filters_and_page_numbers_give_a_normal_page_with_a_message(client, make_updates, query, message):
+def test_bad_filters_and_page_numbers_give_a_normal_page_with_a_message(
+    client, make_updates, query, message
+):
     make_updates(3)
     response = client.get(f"/updates/{query}")
     assert response.status_code == 200
@@ -38,7 +40,8 @@ def test_bad_filters_and_page_numbers_give_a_normal_page_with_a_message(client, 
 @pytest.mark.django_db
 def test_filter_by_initiative_tag_and_cfsr(client, update_index, initiative, initiative_index):
     other = factories.InitiativePageFactory(parent=initiative_index, slug="other", title="Other work")
-    tagged = factories.UpdatePageFactory(parent=update_index, title="Tagged kin update", initiative=initiative)
+    tagged = factories.UpdatePageFactory(parent=update_index, title="Tagged kin update",
+                                         initiative=initiative)
     tagged.tags.add("kinship")
     tagged.cfsr_terms.set([CfsrTerm.objects.get(code="P2")])
     tagged.save_revision().publish()

@@ -55,7 +55,8 @@ def test_agency_review_workflow_covers_the_whole_tree(home_page, draft):
 def test_editors_cannot_publish_directly(client, editor, draft):
     assert not draft.permissions_for_user(editor).can_publish()
     client.force_login(editor)
-    response = client.post(f"/admin/pages/{draft.pk}/edit/", _edit_data("Published by editor", "action-publish"))
+    data = _edit_data("Published by editor", "action-publish")
+    response = client.post(f"/admin/pages/{draft.pk}/edit/", data)
     assert response.status_code in (200, 302, 403)
     draft.refresh_from_db()
     assert not draft.live
@@ -88,7 +89,8 @@ def test_submission_is_not_public_until_a_moderator_approves(client, editor, mod
 def test_rejection_returns_the_page_to_its_editor_with_the_comment(editor, moderator, draft):
     state = draft.get_workflow().start(draft, editor)
     mail.outbox.clear()
-    state.current_task_state.specific.reject(user=moderator, comment="Please remove the family's street name.")
+    comment = "Please remove the family's street name."
+    state.current_task_state.specific.reject(user=moderator, comment=comment)
     state.refresh_from_db()
     draft.refresh_from_db()
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
