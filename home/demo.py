@@ -220,6 +220,7 @@ def generate(ctx: DemoContext) -> None:
     ctx.step(5, 6, "resources")
     _audiences_and_legal(home, docs, library, {"theory": theory, **initiatives})
     if not home.body:
+        home.title = "Working together for Lakeshore County's children"
         home.intro = "Lakeshore County Family Services and its partners, working together so children are " \
                      "safe and families stay strong."
         home.body = [("rich_text", "<h2>Find what matters to you</h2><ul>" + "".join(

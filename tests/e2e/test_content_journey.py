@@ -1,6 +1,7 @@
 """Home -> Theory of Change -> an initiative -> its updates -> an update, in Chromium."""
 
 import os
+import re
 
 import pytest
 
@@ -51,6 +52,14 @@ def _no_favicon(browser_page):
     browser_page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
 
 
+def _assert_prints_on_one_landscape_page(browser_page):
+    pdf = browser_page.pdf(prefer_css_page_size=True, print_background=True)
+    pages = re.findall(rb"/Type\s*/Page[^s]", pdf)
+    assert len(pages) == 1, f"the Theory of Change printed on {len(pages)} pages"
+    width, height = (float(n) for n in re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf).groups())
+    assert width > height, "the Theory of Change should print in landscape"
+
+
 @pytest.fixture
 def demo_content():
     _ensure_base_tree()
@@ -64,6 +73,7 @@ def test_reader_walks_from_home_to_an_update(page, demo_content):
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Our Theory of Change").click()
     page.wait_for_url("**/theory-of-change/")
     assert page.get_by_role("heading", level=1).inner_text() == "Our Theory of Change"
+    _assert_prints_on_one_landscape_page(page)
     page.get_by_role("link", name="Kin first").click()
     page.wait_for_url("**/initiatives/kin-first/")
     assert page.get_by_role("link", name="Our Theory of Change").first.is_visible()
