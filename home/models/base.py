@@ -1,4 +1,4 @@
-"""Agency content pages and the site-wide settings shared by every page."""
+"""The shared base: CFSR vocabulary, BasePage, home, standard and audience pages, settings."""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -7,8 +7,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BaseStreamBlock
-from .cfsr import CfsrKind
+from home.blocks import BaseStreamBlock, FeaturedLinkBlock
+from home.cfsr import CfsrKind
 
 
 class CfsrTerm(models.Model):
@@ -44,6 +44,9 @@ class BasePage(Page):
     def get_meta_description(self) -> str:
         return self.search_description or self.intro
 
+    def get_og_type(self) -> str:
+        return "website"
+
 
 class HomePage(BasePage):
     body = StreamField(BaseStreamBlock(), blank=True)
@@ -56,6 +59,15 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "home page"
 
+    def get_context(self, request, *args, **kwargs):
+        from home import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_initiatives"] = selectors.featured_initiatives(site_root=self)
+        context["latest_updates"] = selectors.latest_updates(site_root=self, limit=3)
+        context["upcoming_events"] = selectors.upcoming_events(site_root=self, limit=3)
+        return context
+
 
 class StandardPage(BasePage):
     body = StreamField(BaseStreamBlock(), blank=True)
@@ -65,6 +77,31 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = "standard page"
+
+
+class AudienceKind(models.TextChoices):
+    PROFESSIONALS = "professionals", "Professionals and community partners"
+    CAREGIVERS = "caregivers", "Foster parents, kin and supporters"
+    YOUTH = "youth", "Youth and young adults"
+
+
+class AudiencePage(BasePage):
+    """A landing page for one audience, curating what matters most to them."""
+
+    audience = models.CharField(max_length=20, choices=AudienceKind.choices)
+    featured = StreamField(
+        [("page", FeaturedLinkBlock())], blank=True,
+        help_text="Pages this audience should see first, in order.",
+    )
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("audience"), FieldPanel("featured"),
+                      FieldPanel("body")]
+
+    class Meta:
+        verbose_name = "audience page"
 
 
 @register_setting(icon="site")
