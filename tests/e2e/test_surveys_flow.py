@@ -50,14 +50,14 @@ def test_youth_answers_through_invitation_link(phone_page, live_server, youth_su
     page.goto(f"/surveys/-/i/{token}/")
     assert token not in page.url
     page.get_by_text("Part 1 of 2").wait_for()
-    page.get_by_label("No", exact=True).check()
+    _choose(page, page.get_by_label("No", exact=True))
     page.get_by_role("button", name="Next").click()
     page.get_by_text("Part 2 of 2").wait_for()
     assert page.get_by_text("How often does your caseworker return your calls?").count() == 0  # skipped
     page.get_by_role("button", name="Send my answers").click()
     page.get_by_text("Please check 1 answer").wait_for()  # the required agreement question
     page.screenshot(path=os.path.join(screenshot_dir, "surveys-answer-error-phone.png"), full_page=True)
-    page.locator("fieldset", has_text="I feel listened to").get_by_label("Agree", exact=True).check()
+    _choose(page, page.locator("fieldset", has_text="I feel listened to").get_by_label("Agree", exact=True))
     page.locator("textarea").fill("More time to talk, please.")
     page.screenshot(path=os.path.join(screenshot_dir, "surveys-answer-phone.png"), full_page=True)
     page.get_by_role("button", name="Send my answers").click()
@@ -94,3 +94,9 @@ def test_analyst_reads_results_and_downloads(phone_page, live_server, youth_surv
     assert xlsx_download.value.suggested_filename.endswith("responses.xlsx")
     with open(csv_download.value.path(), encoding="utf-8-sig") as handle:
         assert len(handle.read().strip().splitlines()) == 25
+
+
+def _choose(page, radio):
+    """Pick a radio or checkbox the way a person does: USWDS hides the input behind its label."""
+    page.locator(f"label[for='{radio.get_attribute('id')}']").click()
+    assert radio.is_checked()
