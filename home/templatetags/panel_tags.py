@@ -1,5 +1,6 @@
 from django import template
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from portal.extension_points import collect_header_links, collect_panels
 
@@ -10,10 +11,12 @@ register = template.Library()
 def render_panels(context, hook_name):
     """Render every panel apps registered under `hook_name`, in their order."""
     request = context["request"]
-    return "".join(
+    # Each panel is a rendered template (escaped by its own template); joining them must not
+    # escape the markup a second time.
+    return mark_safe("".join(  # noqa: S308
         render_to_string(panel.template, {**panel.context, "panel": panel}, request=request)
         for panel in collect_panels(hook_name, request)
-    )
+    ))
 
 
 @register.simple_tag(takes_context=True)
