@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # so that `bench.targets` imports when run as a script
 PORT = int(os.environ.get("BENCH_PORT", "8100"))
 BASE = f"http://127.0.0.1:{PORT}"
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench")

@@ -11,7 +11,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # name -> a Python expression evaluated inside `manage.py shell` that prints the path
-RESOLVERS: dict[str, str] = {}
+RESOLVERS: dict[str, str] = {
+    "forums_topic_1000": (
+        "from forums.models import TopicPage; "
+        "print(TopicPage.objects.get(slug='bench-1000-comments').url)"
+    ),
+}
 
 
 def resolve(name: str, env: dict[str, str]) -> str:
