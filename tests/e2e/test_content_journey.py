@@ -47,11 +47,6 @@ def _ensure_base_tree():
     Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
 
 
-def _no_favicon(browser_page):
-    # No favicon is part of the foundation yet; it is not what these tests check.
-    browser_page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
-
-
 def _assert_prints_on_one_landscape_page(browser_page):
     pdf = browser_page.pdf(prefer_css_page_size=True, print_background=True)
     pages = re.findall(rb"/Type\s*/Page[^s]", pdf)
@@ -68,7 +63,6 @@ def demo_content():
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_reader_walks_from_home_to_an_update(page, demo_content):
-    _no_favicon(page)
     page.goto("/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Our Theory of Change").click()
     page.wait_for_url("**/theory-of-change/")
@@ -89,7 +83,6 @@ def test_reader_walks_from_home_to_an_update(page, demo_content):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_screenshots_of_each_page_type(page, phone_page, demo_content, screenshot_dir):
     for width_name, browser_page in [("desktop", page), ("phone", phone_page)]:
-        _no_favicon(browser_page)
         for name, url in PAGE_TYPES.items():
             response = browser_page.goto(url)
             assert response.status == 200, url

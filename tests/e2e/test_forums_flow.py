@@ -24,11 +24,6 @@ from portal.notifications.models import NotificationPreference
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _no_favicon(page):
-    # The foundation has no favicon yet; its 404 would count as a console error.
-    page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
-
-
 def _sign_in(page, email):
     page.goto("/accounts/login/")
     page.fill("input[name=login]", email)
@@ -85,7 +80,6 @@ def _world():
 
 def test_question_answer_notification_and_unsubscribe(page, browser, live_server, screenshot_dir):
     workgroup, topic, partner, facilitator = _world()
-    _no_favicon(page)
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
 
@@ -136,7 +130,6 @@ def test_question_answer_notification_and_unsubscribe(page, browser, live_server
 
 def test_pages_on_a_phone(phone_page, screenshot_dir):
     workgroup, topic, partner, _facilitator = _world()
-    _no_favicon(phone_page)
     for url, name in (
         (topic.url, "topic"),
         (workgroup.url, "workgroup"),

@@ -44,8 +44,6 @@ def test_held_comment_approved_in_the_queue(page, browser, live_server, screensh
     )
     totp_activate(user=moderator, secret=SECRET)
 
-    # The foundation has no favicon yet; the browser's automatic request must not fail the test.
-    page.context.route("**/favicon.ico", lambda route: route.fulfill(status=204))
     _sign_in(page, member.email, next_url=topic.url)
     page.goto(topic.url)
     page.fill("#comment-body-new", "Respite care made the difference for our family in the first year.")
@@ -57,7 +55,6 @@ def test_held_comment_approved_in_the_queue(page, browser, live_server, screensh
     assert comment.state == CommentState.PENDING
 
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    context.route("**/favicon.ico", lambda route: route.fulfill(status=204))
     admin = context.new_page()
     errors = []
     admin.on("pageerror", lambda error: errors.append(str(error)))

@@ -15,26 +15,6 @@ from surveys.models import AccessMode, Response
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
-@pytest.fixture(autouse=True)
-def _keep_seeded_snapshot(request):
-    """Work around a harness gap: once Playwright's event loop runs, Django hands this thread
-    a different connection object, which lacks the snapshot serialized rollback restores
-    from. Take the snapshot again (the seeded data is still intact at this point)."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("serialized_rollback"):
-        from django.db import connections
-
-        connection = connections["default"]
-        if not getattr(connection, "_test_serialized_contents", None):
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-
-
-def _quiet_favicon(page):
-    # The base template has no icon yet; Chromium's automatic /favicon.ico 404 is not ours.
-    page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
-    return page
-
-
 @pytest.fixture
 def youth_survey(db):
     survey_index()
@@ -46,7 +26,7 @@ def youth_survey(db):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_youth_answers_through_invitation_link(phone_page, live_server, youth_survey, screenshot_dir):
     [token] = services.invitations_create(survey=youth_survey, count=1)
-    page = _quiet_favicon(phone_page)
+    page = phone_page
     page.goto(f"/surveys/-/i/{token}/")
     assert token not in page.url
     page.get_by_text("Part 1 of 2").wait_for()
@@ -73,7 +53,7 @@ def test_youth_answers_through_invitation_link(phone_page, live_server, youth_su
 def test_analyst_reads_results_and_downloads(phone_page, live_server, youth_survey, screenshot_dir):
     analyst = UserFactory(roles=["Survey analysts"], email="analyst@example.org")
     totp_activate(user=analyst, secret=SECRET)
-    page = _quiet_favicon(phone_page)
+    page = phone_page
     page.goto("/accounts/login/")
     page.fill("input[name=login]", analyst.email)
     page.fill("input[name=password]", DEFAULT_PASSWORD)

@@ -5,20 +5,6 @@ from surveys.factories import SurveyPageFactory, survey_index
 from surveys.models import AccessMode
 
 
-@pytest.fixture(autouse=True)
-def _keep_seeded_snapshot(request):
-    """Work around a harness gap: once Playwright's event loop runs, Django hands this thread
-    a different connection object, which lacks the snapshot serialized rollback restores
-    from. Take the snapshot again (the seeded data is still intact at this point)."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("serialized_rollback"):
-        from django.db import connections
-
-        connection = connections["default"]
-        if not getattr(connection, "_test_serialized_contents", None):
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-
-
 @pytest.fixture
 def youth_group(db):
     return StakeholderGroupFactory(name="Youth panel", slug="youth-panel")
