@@ -12,6 +12,7 @@ class NotificationKind(models.TextChoices):
     WINDOW_CLOSING = "window_closing", "A comment window closing in 3 days"
     WHAT_WE_DID = "what_we_did", '"What we heard, what we did" published'
     MODERATION_DECISION = "moderation_decision", "A decision on my held comment"
+    NEW_UPDATE = "new_update", "A new update from the agency"
 
 
 class Delivery(models.TextChoices):
@@ -21,6 +22,13 @@ class Delivery(models.TextChoices):
 
 
 DEFAULT_DELIVERY = Delivery.IMMEDIATELY
+# Kinds that go to everyone who asked, not to people involved in a thread: nobody gets
+# them until they choose a delivery in their notification settings.
+OPT_IN_KINDS = frozenset({NotificationKind.NEW_UPDATE})
+
+
+def default_delivery(kind: str) -> str:
+    return Delivery.OFF if kind in OPT_IN_KINDS else DEFAULT_DELIVERY
 
 
 class NotificationQuerySet(models.QuerySet):

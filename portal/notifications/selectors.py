@@ -1,6 +1,6 @@
 from django.db.models import QuerySet
 
-from .models import DEFAULT_DELIVERY, Notification, NotificationKind, NotificationPreference
+from .models import Notification, NotificationKind, NotificationPreference, default_delivery
 
 
 def notifications_for(*, user) -> QuerySet[Notification]:
@@ -16,4 +16,6 @@ def unread_count(*, user) -> int:
 def preferences_for(*, user) -> list[tuple[str, str, str]]:
     """(kind, label, delivery) for every kind, defaults filled in."""
     chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "delivery"))
-    return [(kind, label, chosen.get(kind, DEFAULT_DELIVERY)) for kind, label in NotificationKind.choices]
+    return [
+        (kind, label, chosen.get(kind, default_delivery(kind))) for kind, label in NotificationKind.choices
+    ]

@@ -1,9 +1,10 @@
 """Record a notification and send its e-mail in the background, as the person prefers."""
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import DEFAULT_DELIVERY, Delivery, Notification, NotificationKind, NotificationPreference
+from .models import Delivery, Notification, NotificationKind, NotificationPreference, default_delivery
 
 
 class NotificationError(Exception):
@@ -14,7 +15,7 @@ def delivery_for(*, user, kind: str) -> str:
     pref = (
         NotificationPreference.objects.filter(user=user, kind=kind).values_list("delivery", flat=True).first()
     )
-    return pref or DEFAULT_DELIVERY
+    return pref or default_delivery(kind)
 
 
 def notify(*, recipient, kind: str, text: str, url: str = "", dedupe_key: str = "") -> Notification | None:
@@ -80,3 +81,17 @@ def digests_enqueue() -> int:
     for user_id, ids in by_user.items():
         send_digest_email.enqueue(user_id=user_id, notification_ids=ids)
     return len(by_user)
+
+
+def subscribers_notify(*, kind: str, text: str, url: str, dedupe_key: str) -> int:
+    """Notify everyone who chose to hear about an opt-in `kind` (e.g. new agency updates).
+
+    `dedupe_key` makes a republished page tell nobody twice. Returns how many were told.
+    """
+    subscriber_ids = NotificationPreference.objects.filter(kind=kind).exclude(
+        delivery=Delivery.OFF
+    ).values_list("user_id", flat=True)
+    told = 0
+    for recipient in get_user_model().objects.filter(pk__in=subscriber_ids, is_active=True):
+        told += notify(recipient=recipient, kind=kind, text=text, url=url, dedupe_key=dedupe_key) is not None
+    return told
