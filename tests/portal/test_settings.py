@@ -41,3 +41,9 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = _manage("check", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="")
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must list" in result.stderr
+
+
+def test_no_third_party_requests_for_admin_avatars(settings):
+    from wagtail.users.utils import get_gravatar_url
+
+    assert get_gravatar_url("someone@example.org") is None
