@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from allauth.account.models import EmailAddress
+from portal.accounts.permissions import user_can_take_part as accounts_user_can_take_part
 
 from .models import MembershipRole, MembershipStatus, WorkgroupMembership
 
@@ -11,23 +11,12 @@ STAFF_READERS = {"Moderators", "Editors", "Administrators"}
 AGENCY_VOICES = {"Moderators", "Administrators"}
 
 
-def _local_user_can_take_part(user) -> bool:
-    if not (user.is_authenticated and user.is_active) or getattr(user, "is_deidentified", False):
-        return False
-    return EmailAddress.objects.filter(user=user, primary=True, verified=True).exists()
-
-
-try:  # The accounts app owns this rule once it lands; until then, the same rule here.
-    from portal.accounts.permissions import user_can_take_part as _user_can_take_part
-except ImportError:
-    _user_can_take_part = _local_user_can_take_part
-
-
 def user_can_take_part(user) -> bool:
-    """An active account with a verified primary e-mail address."""
+    """The accounts rule (active, verified e-mail), asked once per request's user object:
+    a board page checks it for every comment's actions."""
     cached = getattr(user, "_forums_can_take_part", None)
     if cached is None:
-        cached = _user_can_take_part(user)
+        cached = accounts_user_can_take_part(user)
         if user.is_authenticated:
             user._forums_can_take_part = cached
     return cached

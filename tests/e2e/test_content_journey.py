@@ -25,28 +25,6 @@ PAGE_TYPES = {
 }
 
 
-def _ensure_base_tree():
-    """Transactional tests that ran earlier may have flushed the data migrations' rows."""
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page, Site
-
-    from home.cfsr import CFSR_TERMS
-    from home.models import CfsrTerm, HomePage
-
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    for order, (code, kind, name, statement) in enumerate(CFSR_TERMS):
-        defaults = {"kind": kind, "name": name, "statement": statement, "sort_order": order}
-        CfsrTerm.objects.get_or_create(code=code, defaults=defaults)
-    if HomePage.objects.exists():
-        return
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    root = Page.objects.filter(depth=1).first() or Page.add_root(instance=Page(title="Root", slug="root"))
-    home = root.add_child(instance=HomePage(title="Home", slug="home"))
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
-
-
 def _assert_prints_on_one_landscape_page(browser_page):
     pdf = browser_page.pdf(prefer_css_page_size=True, print_background=True)
     pages = re.findall(rb"/Type\s*/Page[^s]", pdf)
@@ -57,7 +35,6 @@ def _assert_prints_on_one_landscape_page(browser_page):
 
 @pytest.fixture
 def demo_content():
-    _ensure_base_tree()
     demo.generate(DemoContext(seed=2026, force=False, write=lambda line: None))
 
 

@@ -5,9 +5,7 @@ import os
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
-from wagtail.models import Locale, Page, Site
 
 from forums.factories import (
     PlanItemFactory,
@@ -32,24 +30,8 @@ def _sign_in(page, email):
     page.wait_for_load_state()
 
 
-def _ensure_site():
-    """A transactional test before this one may have flushed the migrations' data: rebuild the basics."""
-    home = HomePage.objects.first()
-    if home is not None:
-        return home
-    locale, _ = Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=locale)
-    )
-    home = root.add_child(instance=HomePage(title="Home", slug="home", locale=locale))
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
-    for name in ("Facilitators", "Moderators", "Editors", "Administrators"):
-        Group.objects.get_or_create(name=name)
-    return home
-
-
 def _world():
-    home = _ensure_site()
+    home = HomePage.objects.get()
     index = WorkgroupIndexPageFactory(parent=home, slug="workgroups")
     workgroup = WorkgroupPageFactory(parent=index, slug="adoption", title="Adoption workgroup")
     topic = TopicPageFactory(parent=workgroup, slug="support", title="Draft: post-adoption support")

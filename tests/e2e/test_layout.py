@@ -8,10 +8,8 @@ import os
 import re
 
 import pytest
-from django.conf import settings as django_settings
 from playwright.sync_api import expect
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Site
 
 from home.models import HomePage, PortalSettings, StandardPage
 
@@ -28,17 +26,8 @@ BODY_PARAGRAPHS = [
 
 
 def build_site() -> dict:
-    """The home page, six menu sections, a page inside one, footer settings.
-
-    Transactional tests empty every table afterwards (data migrations included), so this
-    makes the Wagtail root, locale, home page and site itself when they are missing."""
-    home = HomePage.objects.first()
-    if home is None:
-        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(django_settings.LANGUAGE_CODE))
-        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-        home = root.add_child(instance=HomePage(title="Home", slug="home"))
-        Site.objects.all().delete()
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    """The home page (seeded by the migrations), six menu sections, a page inside one, footer settings."""
+    home = HomePage.objects.get()
     home.intro = "Working together so children are safe and families stay strong."
     home.body = [("rich_text", "".join(f"<p>{text}</p>" for text in BODY_PARAGRAPHS))]
     home.save_revision().publish()

@@ -13,7 +13,6 @@ from home.models import HomePage
 from portal.accounts.factories import DEFAULT_PASSWORD, UserFactory
 from portal.accounts.mfa import totp_activate, totp_current_code
 from portal.notifications.models import Notification, NotificationKind
-from tests.moderation.flushed import ensure_admin_role, ensure_site_tree
 
 SECRET = "JBSWY3DPEHPK3PXP"
 
@@ -32,8 +31,6 @@ def _sign_in(page, email, code_secret=None, next_url="/"):
 
 @pytest.mark.django_db(transaction=True)
 def test_held_comment_approved_in_the_queue(page, browser, live_server, screenshot_dir):
-    ensure_site_tree()
-    ensure_admin_role("Moderators")
     index = WorkgroupIndexPageFactory(parent=HomePage.objects.first(), slug="workgroups")
     workgroup = WorkgroupPageFactory(parent=index, title="Adoption", slug="adoption")
     topic = TopicPageFactory(parent=workgroup, title="Draft adoption subsidy policy", slug="subsidy")

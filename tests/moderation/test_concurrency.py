@@ -8,16 +8,10 @@ from forums.models import CommentState
 from forums.moderation import services
 from forums.moderation.models import ModerationDecision, Reason
 from portal.accounts.factories import UserFactory
-from tests.moderation.flushed import ensure_site_tree
-
-
-@pytest.fixture
-def site_tree(transactional_db):
-    ensure_site_tree()
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_moderators_at_once_end_in_one_state(site_tree, make_comment):
+def test_two_moderators_at_once_end_in_one_state(make_comment):
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")
     comment = make_comment(state=CommentState.PENDING)
