@@ -14,6 +14,7 @@ import the apps that fill them; apps register functions under these names in the
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from wagtail import hooks
@@ -31,6 +32,12 @@ USER_DATA_EXPORT = "portal_user_data_export"
 USER_DEIDENTIFY = "portal_user_deidentify"
 # fn(request, queryset) -> queryset. Narrow site-search results (e.g. private workgroups).
 SEARCH_QUERYSET = "portal_search_queryset"
+# fn(request, workgroup_page) -> Panel | None. Extra sections on a workgroup's page
+# (proposals, meetings...), in `order`.
+WORKGROUP_SECTIONS = "portal_workgroup_sections"
+# fn(since: date | None) -> Iterable[AttendanceRecord]. Who took part in an occasion
+# (a workgroup meeting...), by organisation, never by person; read by engagement monitoring.
+ATTENDANCE_RECORDS = "portal_attendance_records"
 
 
 @dataclass
@@ -47,6 +54,14 @@ class HeaderLink:
     url: str
     badge: int | None = None
     badge_label: str = ""
+
+
+@dataclass(frozen=True)
+class AttendanceRecord:
+    organisation: str  # the organisation's name as recorded at the occasion
+    occurred_on: date
+    occasion: str  # e.g. "Permanency workgroup meeting"
+    url: str = ""
 
 
 def collect_panels(hook_name: str, request) -> list[Panel]:
@@ -74,3 +89,15 @@ def collect_user_data(user) -> dict[str, Any]:
 def run_user_deidentify(user) -> None:
     for fn in hooks.get_hooks(USER_DEIDENTIFY):
         fn(user)
+
+
+def collect_workgroup_sections(request, workgroup_page) -> list[Panel]:
+    panels = [fn(request, workgroup_page) for fn in hooks.get_hooks(WORKGROUP_SECTIONS)]
+    return sorted((p for p in panels if p is not None), key=lambda p: p.order)
+
+
+def collect_attendance(since: date | None = None) -> list[AttendanceRecord]:
+    records: list[AttendanceRecord] = []
+    for fn in hooks.get_hooks(ATTENDANCE_RECORDS):
+        records.extend(fn(since) or [])
+    return records
