@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from opendata import urls as opendata_urls
 from portal import views
 
 urlpatterns = [
@@ -22,6 +23,8 @@ urlpatterns = [
     path("workgroups/-/", include("forums.urls")),
     path("moderation/-/", include("forums.moderation.urls")),
     path("surveys/-/", include("surveys.urls")),
+    path("", include("opendata.urls")),  # open data: /open-data/, /api/v2/ (issue 14)
+    *opendata_urls.wagtail_urlpatterns,
 ]
 
 if settings.DEBUG:

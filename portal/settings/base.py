@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "forums",
     "forums.moderation",
     "surveys",
+    "opendata",  # open data: read API and downloads (issue 14)
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",  # open data API (issue 14)
+    "wagtail.api.v2",
     # Accounts
     "allauth",
     "allauth.account",
@@ -290,3 +293,8 @@ MODERATION_RATE_LIMITS = {
 }
 MODERATION_RATE_LIMIT_IP_FACTOR = env.int("MODERATION_RATE_LIMIT_IP_FACTOR", default=3)
 MIDDLEWARE = [*MIDDLEWARE, "forums.moderation.middleware.AbuseLimitsMiddleware"]
+
+# Open data (issue 14): the read API's rate per client address and its cache lifetime.
+OPENDATA_API_RATE = env("OPENDATA_API_RATE", default="120/min")
+OPENDATA_CACHE_SECONDS = env.int("OPENDATA_CACHE_SECONDS", default=300)
+WAGTAILAPI_LIMIT_MAX = 100
