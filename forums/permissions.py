@@ -81,6 +81,11 @@ def can_answer_officially(user, topic) -> bool:
     return user_can_take_part(user) and (is_facilitator(user, topic.get_workgroup()) or is_moderator(user))
 
 
+def can_read_draft_summary(user, topic) -> bool:
+    """The agency's paragraph summary, export and revision comparison of a draft."""
+    return is_staff_reader(user) or is_moderator(user) or is_facilitator(user, topic.get_workgroup())
+
+
 def can_edit_comment(user, comment, *, now) -> bool:
     return (
         user.is_authenticated

@@ -20,6 +20,7 @@ from .models import (
     WorkgroupMembership,
     WorkgroupPage,
 )
+from .paragraphs import mark_earlier_versions, paragraphs_with_counts
 
 COMMENTS_PER_PAGE = 20
 TOPICS_PER_PAGE = 10
@@ -41,7 +42,7 @@ def _visible_to(user) -> Q:
 
 
 def topic_comments(
-    *, topic: TopicPage, user, sort: str = "oldest", awaiting: bool = False
+    *, topic: TopicPage, user, sort: str = "oldest", awaiting: bool = False, paragraph: str = ""
 ) -> QuerySet[Comment]:
     """Top-level comments for the board, each with its visible replies (official answers first).
 
@@ -68,6 +69,8 @@ def topic_comments(
         .prefetch_related(Prefetch("replies", queryset=replies, to_attr="visible_replies"))
         .order_by(*SORTS.get(sort, SORTS["oldest"]))
     )
+    if paragraph:
+        queryset = queryset.filter(paragraph_id=paragraph)
     if awaiting:
         queryset = queryset.filter(
             kind=CommentKind.QUESTION,
@@ -92,9 +95,14 @@ def topic_page_context(*, request, topic: TopicPage) -> dict:
     sort = request.GET.get("sort", "oldest")
     sort = sort if sort in SORTS else "oldest"
     awaiting = request.GET.get("filter") == "awaiting"
+    paragraphs = paragraphs_with_counts(topic=topic) if topic.draft else []
+    paragraph = request.GET.get("paragraph", "")
+    paragraph = paragraph if any(p.id == paragraph for p in paragraphs) else ""
     page_obj = Paginator(
-        topic_comments(topic=topic, user=user, sort=sort, awaiting=awaiting), COMMENTS_PER_PAGE
+        topic_comments(topic=topic, user=user, sort=sort, awaiting=awaiting, paragraph=paragraph),
+        COMMENTS_PER_PAGE,
     ).get_page(request.GET.get("page"))
+    mark_earlier_versions(page_obj, topic=topic)
     now = timezone.now()
     can_answer = permissions.can_answer_officially(user, topic)
     for comment in page_obj:
@@ -108,7 +116,11 @@ def topic_page_context(*, request, topic: TopicPage) -> dict:
             reply.viewer_can_delete = permissions.can_delete_comment(user, reply)
     workgroup = topic.get_workgroup()
     query_prefix = f"sort={sort}&" + ("filter=awaiting&" if awaiting else "")
+    query_prefix += f"paragraph={paragraph}&" if paragraph else ""
     return {
+        "paragraphs": paragraphs,
+        "paragraph_filter": paragraph,
+        "can_read_draft_summary": bool(paragraphs) and permissions.can_read_draft_summary(user, topic),
         "workgroup": workgroup,
         "page_obj": page_obj,
         "sort": sort,

@@ -86,8 +86,12 @@ def comment_post(
     parent: Comment | None = None,
     official: bool = False,
     client_token: uuid.UUID | None = None,
+    anchor=None,
 ) -> Comment:
     """Post a comment, question, reply or official answer; the hold rules decide its first state.
+
+    `anchor` (a `forums.paragraphs.ParagraphAnchor`, already checked against the draft)
+    attaches a top-level comment to a paragraph of the draft and, optionally, a passage.
 
     The same `client_token` from the same author returns the first comment (a double-click
     posts once).
@@ -104,6 +108,8 @@ def comment_post(
         raise NotAllowed("You cannot post on this topic.")
     _check_window(topic)
     _check_parent(topic=topic, parent=parent, official=official)
+    if anchor is not None and parent is not None:
+        raise InvalidComment("A reply belongs to its comment's paragraph already.")
     body = _validate_body(body)
     if parent is not None:
         kind = CommentKind.COMMENT
@@ -132,6 +138,9 @@ def comment_post(
         last_activity_at=now,
         client_token=client_token,
     )
+    if anchor is not None:
+        comment.paragraph_id, comment.quote = anchor.paragraph_id, anchor.quote
+        comment.paragraph_text, comment.draft_revision_id = anchor.text, anchor.revision_id
     try:
         with transaction.atomic():
             comment.save()

@@ -1,11 +1,21 @@
 from django.urls import path
 
-from . import views
+from . import paragraph_views, views
 
 app_name = "forums"
 
 urlpatterns = [
     path("topics/<int:topic_id>/comments/", views.comment_create, name="comment_create"),
+    path(
+        "topics/<int:topic_id>/paragraphs/<str:paragraph_id>/",
+        paragraph_views.paragraph_detail,
+        name="paragraph",
+    ),
+    path(
+        "topics/<int:topic_id>/paragraphs/<str:paragraph_id>/comments/",
+        paragraph_views.paragraph_comment_create,
+        name="paragraph_comment_create",
+    ),
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
     path("comments/<int:pk>/delete/", views.comment_delete, name="comment_delete"),
     path("comments/<int:pk>/history/", views.comment_history, name="comment_history"),

@@ -11,7 +11,7 @@ from portal.extension_points import (
     USER_DEIDENTIFY,
 )
 
-from . import hook_functions
+from . import hook_functions, paragraph_admin
 from .admin_permissions import WorkgroupScopedPermissionPolicy
 from .models import PlanItem, ProgressNote, WorkgroupMembership
 from .viewsets import WorkgroupsViewSetGroup
@@ -36,3 +36,6 @@ hooks.register(SEARCH_QUERYSET, hook_functions.hide_private_workgroups)
 hooks.register(USER_DATA_EXPORT, hook_functions.export_user_data)
 hooks.register(USER_DEIDENTIFY, hook_functions.deidentify_user)
 hooks.register("portal_initiative_related", hook_functions.initiative_workgroups_panel)
+
+# Draft paragraphs (issue 14): the agency's summary, export and revision comparison.
+hooks.register("register_admin_urls", paragraph_admin.admin_urls)

@@ -61,6 +61,19 @@ class Comment(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
     last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
+    paragraph_id = models.CharField(
+        max_length=64, blank=True, help_text="The draft paragraph (its block id) this comment is about."
+    )
+    quote = models.TextField(blank=True, help_text="The passage of the paragraph the comment quotes.")
+    paragraph_text = models.TextField(blank=True, help_text="The paragraph's text when the comment was made.")
+    draft_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The topic's revision that was live when the comment was made.",
+    )
     client_token = models.UUIDField(
         null=True, blank=True, help_text="One-time form token: a double-clicked submit posts once."
     )
@@ -85,8 +98,14 @@ class Comment(models.Model):
                 condition=models.Q(is_official=False) | models.Q(parent__isnull=False),
                 name="comment_official_is_reply",
             ),
+            models.CheckConstraint(
+                condition=models.Q(quote="") | ~models.Q(paragraph_id=""), name="comment_quote_has_paragraph"
+            ),
         ]
-        indexes = [models.Index(fields=["topic", "parent", "state"], name="comment_board_idx")]
+        indexes = [
+            models.Index(fields=["topic", "parent", "state"], name="comment_board_idx"),
+            models.Index(fields=["topic", "paragraph_id"], name="comment_paragraph_idx"),
+        ]
         permissions = [("moderate_comment", "Can moderate comments")]
 
     def __str__(self):

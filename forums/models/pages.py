@@ -10,6 +10,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from forums.blocks import DraftStreamBlock
 from forums.panels import OptionalPageTypeChooserPanel
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
@@ -157,6 +158,11 @@ class TopicPage(PrivateAwareMixin, BasePage):
     summary = RichTextField(blank=True, features=["bold", "italic", "ol", "ul", "link", "document-link"])
     body = StreamField(BaseStreamBlock(), blank=True)
     documents = StreamField([("document", DocumentChooserBlock())], blank=True)
+    draft = StreamField(
+        DraftStreamBlock(),
+        blank=True,
+        help_text="The draft under review, paragraph by paragraph: people comment on each paragraph.",
+    )
     question = models.TextField(blank=True, help_text="The question the agency asks partners.")
     opens_at = models.DateTimeField(null=True, blank=True, help_text="Comments open at this time.")
     closes_at = models.DateTimeField(null=True, blank=True, help_text="Comments close at this time.")
@@ -185,6 +191,7 @@ class TopicPage(PrivateAwareMixin, BasePage):
         FieldPanel("summary"),
         FieldPanel("question"),
         FieldPanel("body"),
+        FieldPanel("draft"),
         FieldPanel("documents"),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading="Comment window"),
         FieldPanel("cfsr_terms"),

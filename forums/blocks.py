@@ -1,0 +1,29 @@
+"""The blocks of a draft under review: headings and paragraphs, each with a stable id.
+
+Wagtail keeps a block's id when other blocks are edited, added or moved, so the id of a
+paragraph is its address: comments point at it across revisions.
+"""
+
+from wagtail import blocks
+
+
+class DraftHeadingBlock(blocks.CharBlock):
+    class Meta:
+        icon = "title"
+        template = "blocks/draft_heading_block.html"
+
+
+class DraftParagraphBlock(blocks.TextBlock):
+    """Plain text, so a selected passage can be found in it exactly."""
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/draft_paragraph_block.html"
+
+
+class DraftStreamBlock(blocks.StreamBlock):
+    heading = DraftHeadingBlock(label="Section heading")
+    paragraph = DraftParagraphBlock(label="Paragraph", rows=4)
+
+    class Meta:
+        icon = "doc-full"
