@@ -27,3 +27,17 @@ class DraftStreamBlock(blocks.StreamBlock):
 
     class Meta:
         icon = "doc-full"
+
+
+class ParagraphChangeBlock(blocks.StructBlock):
+    """ "What we did" about one paragraph of the draft."""
+
+    paragraph = blocks.CharBlock(
+        max_length=64,
+        help_text="The paragraph's id, as listed in the draft's \"Comments per paragraph\" screen.",
+    )
+    what_we_did = blocks.TextBlock(rows=3)
+
+    class Meta:
+        icon = "edit"
+        template = "blocks/paragraph_change_block.html"

@@ -205,3 +205,27 @@ def compare_revisions(*, topic: TopicPage, old: Revision, new: Revision) -> list
     for change in changes:
         change.comments = counts.get(change.id, 0)
     return changes
+
+
+def paragraph_feedback(*, topic: TopicPage) -> list[dict]:
+    """ "What we did" per paragraph, with what changed in it since comments opened."""
+    current = {p.id: p for p in draft_paragraphs(topic.draft)}
+    start, latest = default_comparison(topic=topic)
+    changes = {}
+    if start and latest and start.pk != latest.pk:
+        changes = {c.id: c for c in compare_revisions(topic=topic, old=start, new=latest)}
+    items = []
+    for block in topic.paragraph_changes:
+        paragraph = current.get(block.value["paragraph"])
+        if paragraph is None:
+            continue
+        change = changes.get(paragraph.id)
+        items.append(
+            {
+                "paragraph": paragraph,
+                "what_we_did": block.value["what_we_did"],
+                "change": change if change and change.status != "unchanged" else None,
+                "revision": latest if change and change.status != "unchanged" else None,
+            }
+        )
+    return items

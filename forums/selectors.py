@@ -20,7 +20,7 @@ from .models import (
     WorkgroupMembership,
     WorkgroupPage,
 )
-from .paragraphs import mark_earlier_versions, paragraphs_with_counts
+from .paragraphs import mark_earlier_versions, paragraph_feedback, paragraphs_with_counts
 
 COMMENTS_PER_PAGE = 20
 TOPICS_PER_PAGE = 10
@@ -120,6 +120,7 @@ def topic_page_context(*, request, topic: TopicPage) -> dict:
     return {
         "paragraphs": paragraphs,
         "paragraph_filter": paragraph,
+        "paragraph_feedback": paragraph_feedback(topic=topic) if topic.paragraph_changes else [],
         "can_read_draft_summary": bool(paragraphs) and permissions.can_read_draft_summary(user, topic),
         "workgroup": workgroup,
         "page_obj": page_obj,

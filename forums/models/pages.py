@@ -10,7 +10,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from forums.blocks import DraftStreamBlock
+from forums.blocks import DraftStreamBlock, ParagraphChangeBlock
 from forums.panels import OptionalPageTypeChooserPanel
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
@@ -169,6 +169,11 @@ class TopicPage(PrivateAwareMixin, BasePage):
     cfsr_terms = ParentalManyToManyField("home.CfsrTerm", blank=True, related_name="topics")
     what_we_heard = RichTextField(blank=True, features=["bold", "italic", "ol", "ul", "link"])
     what_we_did = RichTextField(blank=True, features=["bold", "italic", "ol", "ul", "link"])
+    paragraph_changes = StreamField(
+        [("change", ParagraphChangeBlock())],
+        blank=True,
+        help_text="What we did about particular paragraphs of the draft.",
+    )
     feedback_comments = ParentalManyToManyField(
         "forums.Comment",
         blank=True,
@@ -199,6 +204,7 @@ class TopicPage(PrivateAwareMixin, BasePage):
             [
                 FieldPanel("what_we_heard"),
                 FieldPanel("what_we_did"),
+                FieldPanel("paragraph_changes"),
                 FieldPanel("feedback_comments", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("feedback_plan_items", widget=forms.CheckboxSelectMultiple),
             ],
@@ -230,7 +236,18 @@ class TopicPage(PrivateAwareMixin, BasePage):
 
     @property
     def has_feedback(self) -> bool:
-        return bool(self.what_we_heard or self.what_we_did)
+        return bool(self.what_we_heard or self.what_we_did or self.paragraph_changes)
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        ids = {block.id for block in self.draft if block.block_type == "paragraph"}
+        unknown = [b.value["paragraph"] for b in self.paragraph_changes if b.value["paragraph"] not in ids]
+        if unknown:
+            raise ValidationError(
+                {"paragraph_changes": f"Not a paragraph of this draft: {', '.join(unknown)}."}
+            )
 
     def get_context(self, request, *args, **kwargs):
         from forums import selectors

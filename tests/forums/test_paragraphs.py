@@ -304,3 +304,29 @@ def test_side_by_side_comparison(client, draft_topic, staff):
     assert "removed" in html and "2 paragraphs changed" in html
     bad = client.get(f"/admin/drafts/{draft_topic.pk}/compare/", {"old": "999999"})
     assert bad.status_code == 200 and "not one of this topic" in bad.content.decode()
+
+
+def test_what_we_did_points_at_a_changed_paragraph(client, draft_topic):
+    from django.core.exceptions import ValidationError
+
+    first = _ids(draft_topic)[0]
+    draft_topic.opens_at = timezone.now() - timezone.timedelta(days=1)
+    draft_topic.save()
+    raw = _raw(draft_topic)
+    raw[1]["value"] = "Kin caregivers can apply for the subsidy within 90 days of placement."
+    draft_topic.draft = raw
+    draft_topic.paragraph_changes = [
+        {"type": "change", "value": {"paragraph": first, "what_we_did": "We gave 90 days."}}
+    ]
+    draft_topic.full_clean()
+    _publish(draft_topic, raw)
+    draft_topic.paragraph_changes = [
+        {"type": "change", "value": {"paragraph": first, "what_we_did": "We gave 90 days."}}
+    ]
+    draft_topic.save_revision().publish()
+    html = client.get(draft_topic.url).content.decode()
+    assert "What we did, paragraph by paragraph" in html and "We gave 90 days." in html
+    assert "<del>30</del>" in html and "<ins>90</ins>" in html
+    draft_topic.paragraph_changes = [{"type": "change", "value": {"paragraph": "nope", "what_we_did": "x"}}]
+    with pytest.raises(ValidationError, match="Not a paragraph of this draft"):
+        draft_topic.full_clean()
