@@ -330,3 +330,24 @@ def test_what_we_did_points_at_a_changed_paragraph(client, draft_topic):
     draft_topic.paragraph_changes = [{"type": "change", "value": {"paragraph": "nope", "what_we_did": "x"}}]
     with pytest.raises(ValidationError, match="Not a paragraph of this draft"):
         draft_topic.full_clean()
+
+
+@pytest.mark.parametrize("size", [1, 15])
+def test_paragraph_and_agency_screens_queries_do_not_grow(
+    client, draft_topic, staff, size, django_assert_max_num_queries
+):
+    pid = _ids(draft_topic)[0]
+    for other in _ids(draft_topic):
+        questions = CommentFactory.create_batch(
+            size, topic=draft_topic, paragraph_id=other, kind=CommentKind.QUESTION
+        )
+        for question in questions:
+            CommentFactory(topic=draft_topic, parent=question, is_official=True)
+    client.force_login(staff["moderator"])
+    for url, most in [
+        (f"/workgroups/-/topics/{draft_topic.pk}/paragraphs/{pid}/", 28),
+        (f"/admin/drafts/{draft_topic.pk}/", 26),
+        (f"/admin/drafts/{draft_topic.pk}/compare/", 36),
+    ]:
+        with django_assert_max_num_queries(most):
+            assert client.get(url).status_code == 200
