@@ -12,6 +12,7 @@ from portal.demo import DemoContext
 from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
 
+from . import demo_drafts
 from .demo_content import WORKGROUPS
 from .models import (
     Comment,
@@ -193,6 +194,7 @@ def _topic(ctx, workgroup, spec) -> TopicPage:
             topic.feedback_comments.set(topic.comments.filter(parent__isnull=True))
             topic.feedback_plan_items.set(workgroup.plan_items.filter(status="done"))
             topic.save_revision().publish()
+    demo_drafts.add_draft(ctx, topic, _person)  # draft paragraphs (issue 14)
     return topic
 
 

@@ -351,3 +351,19 @@ def test_paragraph_and_agency_screens_queries_do_not_grow(
     ]:
         with django_assert_max_num_queries(most):
             assert client.get(url).status_code == 200
+
+
+def test_demo_topic_has_a_draft_with_passage_comments(db):
+    from forums import demo as forums_demo
+    from portal.accounts import demo as accounts_demo
+    from portal.demo import DemoContext
+
+    ctx = DemoContext(seed=1, force=False, write=lambda _line: None)
+    accounts_demo.generate(ctx)
+    forums_demo.generate(ctx)
+    from forums.models import TopicPage
+
+    topic = TopicPage.objects.get(slug="post-adoption-support-policy")
+    counts = paragraphs.paragraphs_with_counts(topic=topic)
+    assert len(counts) == 5 and sum(p.total for p in counts) == 3
+    assert Comment.objects.filter(topic=topic).exclude(quote="").count() == 2
