@@ -97,3 +97,43 @@ def test_comment_on_a_selected_passage(page, browser, live_server, screenshot_di
     expect(page.locator(f"#p-{second.id}")).to_contain_text("1 comment on paragraph 2")
     expect(page.locator(".forums-comment__quote").first).to_have_text(SENTENCE)
     page.screenshot(path=os.path.join(screenshot_dir, "draft-passage-count.png"), full_page=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_agency_summary_and_comparison(page, live_server, screenshot_dir):
+    from forums.factories import CommentFactory
+
+    index = WorkgroupIndexPageFactory(parent=HomePage.objects.first(), slug="workgroups")
+    workgroup = WorkgroupPageFactory(parent=index, title="Kinship care", slug="kinship")
+    topic = TopicPageFactory(
+        parent=workgroup,
+        title="Draft kinship subsidy guide",
+        slug="guide",
+        opens_at=timezone.now() - timedelta(days=3),
+    )
+    topic.draft = [
+        {"type": "paragraph", "value": "Kin caregivers can apply within 30 days of placement."},
+        {"type": "paragraph", "value": SENTENCE},
+    ]
+    revision = topic.save_revision()
+    revision.publish()
+    type(revision).objects.filter(pk=revision.pk).update(created_at=timezone.now() - timedelta(days=4))
+    topic.refresh_from_db()
+    first = [b.id for b in topic.draft][0]
+    CommentFactory.create_batch(3, topic=topic, paragraph_id=first)
+    raw = [{"type": b.block_type, "value": str(b.value), "id": b.id} for b in topic.draft]
+    raw[0]["value"] = "Kin caregivers can apply within 90 days of placement."
+    topic.draft = raw
+    topic.save_revision().publish()
+    moderator = UserFactory(
+        email="mo@example.org", roles=["Moderators"], date_joined=timezone.now() - timedelta(days=90)
+    )
+    totp_activate(user=moderator, secret=SECRET)
+    _sign_in(page, moderator.email, code_secret=SECRET, next_url=f"/admin/drafts/{topic.pk}/")
+    page.goto(f"/admin/drafts/{topic.pk}/")
+    expect(page.locator("tbody tr").first).to_contain_text("3")
+    page.screenshot(path=os.path.join(screenshot_dir, "draft-agency-summary.png"), full_page=True)
+    page.get_by_role("link", name="What changed since comments opened").click()
+    expect(page.locator("del").first).to_have_text("30")
+    expect(page.locator("ins").first).to_have_text("90")
+    page.screenshot(path=os.path.join(screenshot_dir, "draft-agency-compare.png"), full_page=True)
