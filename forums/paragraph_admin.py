@@ -6,8 +6,10 @@ from io import BytesIO
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import include, path
+from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from wagtail.admin.widgets import Button
 
 from . import paragraphs, permissions
 from .exports import _Echo, _safe_cell
@@ -113,3 +115,17 @@ urlpatterns = [
 
 def admin_urls():
     return [path("drafts/", include((urlpatterns, "forums_drafts"), namespace="forums_drafts"))]
+
+
+def page_buttons(page, user, *args, **kwargs):
+    """ "Comments per paragraph" in a topic's admin header, when it has a draft."""
+    if page.specific_class is not TopicPage:
+        return
+    topic = page.specific
+    if topic.draft and permissions.can_read_draft_summary(user, topic):
+        yield Button(
+            _("Comments per paragraph"),
+            reverse("forums_drafts:summary", args=[topic.pk]),
+            icon_name="doc-full",
+            priority=80,
+        )

@@ -39,3 +39,4 @@ hooks.register("portal_initiative_related", hook_functions.initiative_workgroups
 
 # Draft paragraphs (issue 14): the agency's summary, export and revision comparison.
 hooks.register("register_admin_urls", paragraph_admin.admin_urls)
+hooks.register("register_page_header_buttons", paragraph_admin.page_buttons)

@@ -367,3 +367,9 @@ def test_demo_topic_has_a_draft_with_passage_comments(db):
     counts = paragraphs.paragraphs_with_counts(topic=topic)
     assert len(counts) == 5 and sum(p.total for p in counts) == 3
     assert Comment.objects.filter(topic=topic).exclude(quote="").count() == 2
+
+
+def test_admin_edit_page_links_to_the_summary(client, draft_topic, staff):
+    client.force_login(staff["moderator"])
+    html = client.get(f"/admin/pages/{draft_topic.pk}/edit/").content.decode()
+    assert f"/admin/drafts/{draft_topic.pk}/" in html
