@@ -75,11 +75,16 @@ def rows_to_plain(rows) -> list[dict]:
     for row in rows:
         get = row.get if isinstance(row, dict) else lambda f, r=row: getattr(r, f, False)
         number = get("number")
-        plain.append({
-            "question_id": get("question_id"), "row_key": get("row_key") or "", "choice": get("choice") or "",
-            "number": str(number) if number is not None else None, "text": get("text") or "",
-            "published": bool(get("published")),
-        })
+        plain.append(
+            {
+                "question_id": get("question_id"),
+                "row_key": get("row_key") or "",
+                "choice": get("choice") or "",
+                "number": str(number) if number is not None else None,
+                "text": get("text") or "",
+                "published": bool(get("published")),
+            }
+        )
     return plain
 
 
@@ -108,14 +113,17 @@ def _random_ids(model, count: int) -> list[int]:
             return list(ids)
 
 
-def _older_to_rebatch(survey: SurveyPage, needed: int) -> list[list[dict]]:
-    """Take `needed` earlier responses out, to be written again with a too-small last batch."""
-    ids = list(survey.responses.values_list("pk", flat=True))
-    chosen = _rng.sample(ids, min(needed, len(ids)))
-    by_response: dict[int, list] = {pk: [] for pk in chosen}
-    for answer in Answer.objects.filter(response_id__in=chosen):
+def _earlier_batch_to_rewrite(survey: SurveyPage) -> list[list[dict]]:
+    """Take one earlier batch out whole, to be written again with a too-small last one."""
+    batches = list(survey.responses.values_list("batch", flat=True).distinct())
+    if not batches:
+        return []
+    chosen = survey.responses.filter(batch=_rng.choice(batches))
+    ids = list(chosen.values_list("pk", flat=True))
+    by_response: dict[int, list] = {pk: [] for pk in ids}
+    for answer in Answer.objects.filter(response_id__in=ids):
         by_response[answer.response_id].append(answer)
-    Response.objects.filter(pk__in=chosen).delete()
+    Response.objects.filter(pk__in=ids).delete()
     return [rows_to_plain(rows) for rows in by_response.values()]
 
 
@@ -123,17 +131,27 @@ def _write_batch(survey: SurveyPage, people: list[list[dict]]) -> uuid.UUID:
     _rng.shuffle(people)
     batch, today = uuid.uuid4(), timezone.localdate()
     response_ids = _random_ids(Response, len(people))
-    Response.objects.bulk_create([
-        Response(pk=pk, survey=survey, submitted_on=today, batch=batch) for pk in response_ids
-    ])
+    Response.objects.bulk_create(
+        [Response(pk=pk, survey=survey, submitted_on=today, batch=batch) for pk in response_ids]
+    )
     answers = [(pk, row) for pk, rows in zip(response_ids, people, strict=True) for row in rows]
     answer_ids = _random_ids(Answer, len(answers))
-    Answer.objects.bulk_create([
-        Answer(pk=answer_pk, response_id=pk, survey=survey, question_id=row["question_id"],
-               row_key=row["row_key"], choice=row["choice"], text=row["text"], published=row["published"],
-               number=Decimal(row["number"]) if row["number"] is not None else None)
-        for answer_pk, (pk, row) in zip(answer_ids, answers, strict=True)
-    ])
+    Answer.objects.bulk_create(
+        [
+            Answer(
+                pk=answer_pk,
+                response_id=pk,
+                survey=survey,
+                question_id=row["question_id"],
+                row_key=row["row_key"],
+                choice=row["choice"],
+                text=row["text"],
+                published=row["published"],
+                number=Decimal(row["number"]) if row["number"] is not None else None,
+            )
+            for answer_pk, (pk, row) in zip(answer_ids, answers, strict=True)
+        ]
+    )
     return batch
 
 
@@ -151,8 +169,8 @@ def pool_flush(*, survey_id: int, force: bool = False) -> int:
         if len(sealed) < crowd() and not must_empty:
             return 0
         people = [unseal(survey_id=survey.pk, sealed=s.sealed) for s in sealed]
-        if len(people) < crowd():  # the last few join earlier answers, written again with them
-            people += _older_to_rebatch(survey, crowd() - len(people))
+        if len(people) < crowd():  # the last few join an earlier batch, written again with it
+            people += _earlier_batch_to_rewrite(survey)
         SealedAnswers.objects.filter(pk__in=[s.pk for s in sealed]).delete()
         _write_batch(survey, people)
         return len(people)

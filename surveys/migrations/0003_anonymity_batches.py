@@ -7,26 +7,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('surveys', '0002_analyst_permissions'),
+        ("surveys", "0002_analyst_permissions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='response',
-            name='batch',
-            field=models.UUIDField(blank=True, editable=False, help_text='Anonymous surveys: the shuffled batch this response was written in.', null=True),
+            model_name="response",
+            name="batch",
+            field=models.UUIDField(
+                blank=True,
+                editable=False,
+                help_text="Anonymous surveys: the shuffled batch this response was written in.",
+                null=True,
+            ),
         ),
         migrations.CreateModel(
-            name='SealedAnswers',
+            name="SealedAnswers",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('sealed', models.BinaryField()),
-                ('survey', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sealed_answers', to='surveys.surveypage')),
+                (
+                    "id",
+                    models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False),
+                ),
+                ("sealed", models.BinaryField()),
+                (
+                    "survey",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sealed_answers",
+                        to="surveys.surveypage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'sealed answers',
+                "verbose_name_plural": "sealed answers",
             },
         ),
     ]
