@@ -70,11 +70,15 @@ def invitations_create(
     return tokens
 
 
-def invitation_link(token: str, base: str = "") -> str:
-    """The link to send: the token after "#" never reaches the server or its access log."""
+def invitation_link(token: str, base: str | None = None) -> str:
+    """The link to send: the token after "#" never reaches the server or its access log.
+
+    `base` defaults to SITE_BASE_URL; "" gives a path.
+    """
     from django.urls import reverse
 
-    return f"{base or settings.SITE_BASE_URL}{reverse('surveys:invitation_landing')}#t={token}"
+    base = settings.SITE_BASE_URL if base is None else base
+    return f"{base}{reverse('surveys:invitation_landing')}#t={token}"
 
 
 def invitation_lookup(*, token: str) -> Invitation | None:
