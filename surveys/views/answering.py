@@ -11,7 +11,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .. import services
+from .. import pool, services
 from ..models import ResponseDraft, SurveyPage
 from ..permissions import ACCESS_MESSAGES, answer_access, has_answered
 from ..questionnaire.builder import SectionForm, initial_from_data, visible_questions
@@ -48,7 +48,7 @@ def _access(request, survey: SurveyPage, invitation):
         return "used" if invitation else "done"
     if invitation is not None and hasattr(invitation, "use"):
         return "used"
-    count = survey.responses.count() if survey.max_responses else 0
+    count = survey.responses.count() + pool.pending_count(survey) if survey.max_responses else 0
     access = answer_access(user=request.user, survey=survey, has_invitation=invitation is not None,
                            response_count=count)
     return "" if access.allowed else access.reason
