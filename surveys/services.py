@@ -1,6 +1,7 @@
 """Domain writes for surveys: invitations, drafts, responses. Keyword-only, atomic."""
 
 import hashlib
+import logging
 import secrets
 
 from django.conf import settings
@@ -23,6 +24,8 @@ from .permissions import answer_access
 from .questionnaire.answers import rows_for
 from .questionnaire.builder import visible_questions
 from .questionnaire.schema import answers_by_code, is_shown
+
+logger = logging.getLogger(__name__)
 
 
 class SurveyError(Exception):
@@ -188,7 +191,10 @@ def flush_soon(*, survey_id: int) -> None:
     """After a submit's commit: flush in a transaction of its own once a crowd is waiting."""
     from .tasks import flush_survey_pool
 
-    flush_survey_pool.enqueue(survey_id=survey_id)
+    try:
+        flush_survey_pool.enqueue(survey_id=survey_id)
+    except Exception:  # noqa: BLE001 - the answers stay sealed; the hourly flush tries again
+        logger.exception("survey %s: flushing the pool failed; left for flush_survey_pools", survey_id)
 
 
 def export_record(*, survey: SurveyPage, user, kind: ExportKind) -> SurveyExport:

@@ -78,3 +78,18 @@ def test_a_closed_survey_is_flushed_whatever_the_number(anonymous_survey, settin
     anonymous_survey.save()
     call_command("flush_survey_pools")
     assert Response.objects.count() == 2 and not SealedAnswers.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_failing_flush_never_fails_the_submit(
+    anonymous_survey, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.SURVEY_ANONYMITY_CROWD = 2
+
+    def broken(**kwargs):
+        raise pool.PoolError("key gone")
+
+    monkeypatch.setattr(pool, "pool_flush", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        _submit(anonymous_survey, 2)
+    assert SealedAnswers.objects.count() == 2  # kept sealed for the next flush
