@@ -1,5 +1,7 @@
 """What the forums app contributes to shared screens (registered in wagtail_hooks.py)."""
 
+from django.utils.translation import gettext_lazy
+
 from portal.extension_points import Panel
 
 from . import selectors
@@ -50,7 +52,7 @@ def hide_private_workgroups(request, queryset):
     return queryset
 
 
-HIDDEN_TOPIC = "A topic of a private workgroup you are no longer a member of"
+HIDDEN_TOPIC = gettext_lazy("A topic of a private workgroup you are no longer a member of")
 
 
 def export_user_data(user):
@@ -58,7 +60,7 @@ def export_user_data(user):
     hidden = set(selectors.topics_hidden_from(user).values_list("pk", flat=True))
     comments = [
         {
-            "topic": HIDDEN_TOPIC if c.topic_id in hidden else c.topic.title,
+            "topic": str(HIDDEN_TOPIC) if c.topic_id in hidden else c.topic.title,
             "kind": c.kind,
             "state": c.state,
             "official": c.is_official,

@@ -93,3 +93,15 @@ def test_a_failing_flush_never_fails_the_submit(
     with django_capture_on_commit_callbacks(execute=True):
         _submit(anonymous_survey, 2)
     assert SealedAnswers.objects.count() == 2  # kept sealed for the next flush
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("people", [5, 40])
+def test_a_flush_takes_the_same_queries_whatever_the_batch_size(
+    anonymous_survey, settings, people, django_assert_max_num_queries
+):
+    settings.SURVEY_ANONYMITY_CROWD = 5
+    for _ in range(people):  # sealed directly: the submits' own flushes are not under test here
+        pool.pool_add(survey=anonymous_survey, rows=[{"question_id": "q", "choice": "Yes"}])
+    with django_assert_max_num_queries(12):
+        assert pool.pool_flush(survey_id=anonymous_survey.pk) == people
