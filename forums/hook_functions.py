@@ -1,5 +1,7 @@
 """What the forums app contributes to shared screens (registered in wagtail_hooks.py)."""
 
+from django.utils.translation import gettext_lazy
+
 from portal.extension_points import Panel
 
 from . import selectors
@@ -50,10 +52,15 @@ def hide_private_workgroups(request, queryset):
     return queryset
 
 
+HIDDEN_TOPIC = gettext_lazy("A topic of a private workgroup you are no longer a member of")
+
+
 def export_user_data(user):
+    """Everything they wrote stays in their download; a private workgroup they left is not named."""
+    hidden = set(selectors.topics_hidden_from(user).values_list("pk", flat=True))
     comments = [
         {
-            "topic": c.topic.title,
+            "topic": str(HIDDEN_TOPIC) if c.topic_id in hidden else c.topic.title,
             "kind": c.kind,
             "state": c.state,
             "official": c.is_official,
@@ -70,7 +77,7 @@ def export_user_data(user):
             "topic": f.topic.title if f.topic else None,
             "since": f.created_at.isoformat(),
         }
-        for f in Follow.objects.filter(user=user).select_related("workgroup", "topic")
+        for f in selectors.my_follows(user=user)
     ]
     memberships = [
         {

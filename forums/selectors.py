@@ -214,6 +214,46 @@ def hidden_workgroups(*, user) -> QuerySet[WorkgroupPage]:
     return WorkgroupPage.objects.filter(is_private=True).exclude(pk__in=visible_workgroup_ids(user=user))
 
 
+# --- Private stays private: one place that says what a person may not be shown -------------
+# Every surface that lists something of a workgroup (My portal, notifications, e-mails,
+# exports, search, home panels) narrows with these, so a non-member, a former member or
+# someone who once commented sees no title, address or count of a private workgroup.
+
+
+def hidden_paths(*, user) -> list[str]:
+    """Tree paths of the private workgroups `user` may not see (their pages are below them)."""
+    return list(hidden_workgroups(user=user).values_list("path", flat=True))
+
+
+def not_under(paths: list[str], field: str = "path") -> Q:
+    """A filter that leaves out pages (or rows pointing at pages via `field`) below `paths`."""
+    keep = Q()
+    for path in paths:
+        keep &= ~Q(**{f"{field}__startswith": path})
+    return keep
+
+
+def topics_hidden_from(user) -> QuerySet[TopicPage]:
+    """Topics of private workgroups `user` may not see."""
+    paths = hidden_paths(user=user)
+    if not paths:
+        return TopicPage.objects.none()
+    under = Q()
+    for path in paths:
+        under |= Q(path__startswith=path)
+    return TopicPage.objects.filter(under)
+
+
+def hidden_url_prefixes(user) -> list[str]:
+    """URL paths (e.g. "/workgroups/case-process/") under which nothing may be shown to `user`."""
+    prefixes = []
+    for workgroup in hidden_workgroups(user=user).only("pk", "path", "url_path"):
+        parts = workgroup.get_url_parts()
+        if parts:
+            prefixes.append(parts[2])
+    return prefixes
+
+
 # --- Plans ------------------------------------------------------------------------------------
 
 
@@ -313,12 +353,21 @@ def my_workgroups(*, user) -> QuerySet[WorkgroupMembership]:
 
 
 def my_follows(*, user) -> QuerySet[Follow]:
-    return Follow.objects.filter(user=user).select_related("workgroup", "topic").order_by("-created_at")
+    """What `user` follows, less anything in a private workgroup they are no longer in."""
+    paths = hidden_paths(user=user)
+    return (
+        Follow.objects.filter(user=user)
+        .filter(not_under(paths, "workgroup__path"), not_under(paths, "topic__path"))
+        .select_related("workgroup", "topic")
+        .order_by("-created_at")
+    )
 
 
 def my_comments(*, user, limit: int = 10) -> QuerySet[Comment]:
+    """Their latest comments, less those in a private workgroup they may no longer see."""
     return (
         Comment.objects.filter(author=user, deleted_at__isnull=True)
+        .filter(not_under(hidden_paths(user=user), "topic__path"))
         .select_related("topic")
         .order_by("-created_at")[:limit]
     )

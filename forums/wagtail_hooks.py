@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from portal.extension_points import (
+    HIDDEN_URL_PREFIXES,
     HOME_PANELS,
     MY_PORTAL_PANELS,
     SEARCH_QUERYSET,
@@ -11,7 +12,7 @@ from portal.extension_points import (
     USER_DEIDENTIFY,
 )
 
-from . import hook_functions, paragraph_admin
+from . import hook_functions, paragraph_admin, selectors
 from .admin_permissions import WorkgroupScopedPermissionPolicy
 from .models import PlanItem, ProgressNote, WorkgroupMembership
 from .viewsets import WorkgroupsViewSetGroup
@@ -33,6 +34,7 @@ hooks.register(HOME_PANELS, hook_functions.open_comment_periods_panel)
 hooks.register(MY_PORTAL_PANELS, hook_functions.my_workgroups_panel)
 hooks.register(MY_PORTAL_PANELS, hook_functions.my_comments_panel)
 hooks.register(SEARCH_QUERYSET, hook_functions.hide_private_workgroups)
+hooks.register(HIDDEN_URL_PREFIXES, selectors.hidden_url_prefixes)
 hooks.register(USER_DATA_EXPORT, hook_functions.export_user_data)
 hooks.register(USER_DEIDENTIFY, hook_functions.deidentify_user)
 hooks.register("portal_initiative_related", hook_functions.initiative_workgroups_panel)

@@ -101,3 +101,15 @@ def collect_attendance(since: date | None = None) -> list[AttendanceRecord]:
     for fn in hooks.get_hooks(ATTENDANCE_RECORDS):
         records.extend(fn(since) or [])
     return records
+
+
+# Private stays private (forums registers it): fn(user) -> Iterable[str] of URL paths under
+# which nothing may be shown to `user` (notifications, their e-mails, digests, exports).
+HIDDEN_URL_PREFIXES = "portal_hidden_url_prefixes"
+
+
+def hidden_url_prefixes(user) -> list[str]:
+    prefixes: list[str] = []
+    for fn in hooks.get_hooks(HIDDEN_URL_PREFIXES):
+        prefixes.extend(fn(user) or [])
+    return prefixes

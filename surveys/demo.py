@@ -13,7 +13,7 @@ from wagtail.models import GroupPagePermission
 from portal.accounts.models import Region, StakeholderGroup
 from portal.demo import DemoContext
 
-from . import services
+from . import pool, services
 from .factories import bulk_responses, question, random_answers, section, survey_index
 from .models import AccessMode, SurveyPage
 
@@ -164,6 +164,7 @@ def _answer_through_links(ctx: DemoContext, survey: SurveyPage, count: int) -> N
     for token in tokens[:count]:
         services.response_submit(survey=survey, user=AnonymousUser(), data=random_answers(survey, ctx.rng),
                                  invitation=services.invitation_lookup(token=token))
+    pool.pool_flush(survey_id=survey.pk, force=True)  # the demo shows them at once, in batches
 
 
 def generate(ctx: DemoContext) -> None:

@@ -1,11 +1,14 @@
 """Domain writes for surveys: invitations, drafts, responses. Keyword-only, atomic."""
 
 import hashlib
+import logging
 import secrets
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from . import pool
 from .models import (
     Answer,
     ExportKind,
@@ -21,6 +24,8 @@ from .permissions import answer_access
 from .questionnaire.answers import rows_for
 from .questionnaire.builder import visible_questions
 from .questionnaire.schema import answers_by_code, is_shown
+
+logger = logging.getLogger(__name__)
 
 
 class SurveyError(Exception):
@@ -58,13 +63,25 @@ def invitations_create(
     if survey.is_anonymous:
         users = [None] * len(users)  # anonymous invitations are never tied to a person
     tokens = [secrets.token_urlsafe(32) for _ in users]
+    now = timezone.now()  # one time for the whole set: no order within it
     with transaction.atomic():
         Invitation.objects.bulk_create([
             Invitation(survey=survey, token_hash=token_hash(t), group_id=group.pk if group else group_id,
-                       user=u, created_by_id=created_by.pk if created_by else created_by_id)
+                       user=u, created_by_id=created_by.pk if created_by else created_by_id, created_at=now)
             for t, u in zip(tokens, users, strict=True)
         ])
     return tokens
+
+
+def invitation_link(token: str, base: str | None = None) -> str:
+    """The link to send: the token after "#" never reaches the server or its access log.
+
+    `base` defaults to SITE_BASE_URL; "" gives a path.
+    """
+    from django.urls import reverse
+
+    base = settings.SITE_BASE_URL if base is None else base
+    return f"{base}{reverse('surveys:invitation_landing')}#t={token}"
 
 
 def invitation_lookup(*, token: str) -> Invitation | None:
@@ -126,13 +143,18 @@ def _respondent_fields(survey: SurveyPage, user, invitation: Invitation | None) 
 
 @transaction.atomic
 def response_submit(*, survey: SurveyPage, user, data: dict,
-                    invitation: Invitation | None = None) -> Response:
-    """Store a complete response. One per person or link; refuses closed, full or incomplete."""
+                    invitation: Invitation | None = None) -> Response | None:
+    """Store a complete response. One per person or link; refuses closed, full or incomplete.
+
+    Anonymous surveys: the answers are sealed into the pool (surveys.pool) and None is
+    returned; a flush after this transaction writes them in a shuffled batch.
+    """
     locked = survey
     if survey.max_responses:  # serialise submits so the limit holds under concurrency
         locked = SurveyPage.objects.select_for_update(of=("self",)).get(pk=survey.pk)
+    count = locked.responses.count() + pool.pending_count(locked) if survey.max_responses else 0
     access = answer_access(user=user, survey=survey, has_invitation=invitation is not None,
-                           response_count=locked.responses.count() if survey.max_responses else 0)
+                           response_count=count)
     if not access.allowed:
         raise (AlreadySubmitted(access.reason) if access.reason == "done" else SurveyError(access.reason))
     data = _visible_data(survey, data)
@@ -141,6 +163,15 @@ def response_submit(*, survey: SurveyPage, user, data: dict,
         raise IncompleteResponse(missing)
     today = timezone.localdate()
     _claim(survey, user, invitation, today)
+    questions = survey.question_map().values()
+    rows = [row for q in questions for row in rows_for(q, data)]
+    if user is not None and user.is_authenticated:
+        ResponseDraft.objects.filter(survey=survey, user=user).delete()
+    if survey.is_anonymous:
+        pool.pool_add(survey=survey, rows=rows)
+        survey_id = survey.pk
+        transaction.on_commit(lambda: flush_soon(survey_id=survey_id))
+        return None
     try:
         with transaction.atomic():
             response = Response.objects.create(
@@ -148,15 +179,22 @@ def response_submit(*, survey: SurveyPage, user, data: dict,
             )
     except IntegrityError as error:
         raise AlreadySubmitted() from error
-    questions = survey.question_map().values()
     Answer.objects.bulk_create([
         Answer(response=response, survey=survey, question_id=row.question_id, row_key=row.row_key,
                choice=row.choice, number=row.number, text=row.text)
-        for q in questions for row in rows_for(q, data)
+        for row in rows
     ])
-    if user is not None and user.is_authenticated:
-        ResponseDraft.objects.filter(survey=survey, user=user).delete()
     return response
+
+
+def flush_soon(*, survey_id: int) -> None:
+    """After a submit's commit: flush in a transaction of its own once a crowd is waiting."""
+    from .tasks import flush_survey_pool
+
+    try:
+        flush_survey_pool.enqueue(survey_id=survey_id)
+    except Exception:  # noqa: BLE001 - the answers stay sealed; the hourly flush tries again
+        logger.exception("survey %s: flushing the pool failed; left for flush_survey_pools", survey_id)
 
 
 def export_record(*, survey: SurveyPage, user, kind: ExportKind) -> SurveyExport:

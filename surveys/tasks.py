@@ -1,8 +1,9 @@
 """Background work: e-mailing invitation links and reminders (never inline in a request)."""
 
+import random
+
 from django.conf import settings
 from django.core.mail import send_mail
-from django.urls import reverse
 from django_tasks import task
 
 from portal.accounts.models import User
@@ -10,6 +11,8 @@ from portal.accounts.models import User
 from . import services
 from .models import AccessMode, SurveyPage
 from .permissions import user_can_take_part
+
+_rng = random.SystemRandom()
 
 
 def _members(survey: SurveyPage, group_ids):
@@ -31,12 +34,15 @@ def send_invitations(*, survey_id: int, group_id: int, sent_by_id: int | None = 
     """One fresh single-use link per member of the group, e-mailed to them. Returns how many."""
     survey = SurveyPage.objects.get(pk=survey_id)
     people = list(_members(survey, [group_id]))
+    _rng.shuffle(people)  # invitation rows in random order, not the member query's
     tokens = services.invitations_create(
         survey=survey, count=max(len(people), 1), group_id=group_id, created_by_id=sent_by_id,
         users=people,
     ) if people else []
-    for person, token in zip(people, tokens, strict=True):
-        link = settings.SITE_BASE_URL + reverse("surveys:invitation", args=[token])
+    pairs = list(zip(people, tokens, strict=True))
+    _rng.shuffle(pairs)  # and mails in another order, so a mail log does not follow the rows
+    for person, token in pairs:
+        link = services.invitation_link(token)
         privacy = (
             "Your answers are anonymous: the link is not stored with them." if survey.is_anonymous
             else "Survey analysts will see your answers with your display name."
@@ -48,6 +54,14 @@ def send_invitations(*, survey_id: int, group_id: int, sent_by_id: int | None = 
             from_email=None, recipient_list=[person.email],
         )
     return len(tokens)
+
+
+@task()
+def flush_survey_pool(*, survey_id: int) -> int:
+    """Write an anonymous survey's waiting answers once there is a crowd of them."""
+    from .pool import pool_flush
+
+    return pool_flush(survey_id=survey_id)
 
 
 @task()

@@ -4,7 +4,10 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from portal.extension_points import hidden_url_prefixes
+
 from .models import Delivery, Notification, NotificationKind, NotificationPreference, default_delivery
+from .selectors import is_hidden_url
 
 
 class NotificationError(Exception):
@@ -28,6 +31,8 @@ def notify(*, recipient, kind: str, text: str, url: str = "", dedupe_key: str = 
         return None
     if kind not in NotificationKind.values:
         raise NotificationError(f"Unknown notification kind {kind!r}")
+    if url and is_hidden_url(url, hidden_url_prefixes(recipient)):
+        return None  # about a private workgroup they are not (or no longer) in
     try:
         with transaction.atomic():
             notification = Notification.objects.create(

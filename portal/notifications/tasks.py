@@ -3,8 +3,11 @@
 from django.utils import timezone
 from django_tasks import task
 
+from portal.extension_points import hidden_url_prefixes
+
 from .emails import ALL_KINDS, absolute, build_message
 from .models import Notification
+from .selectors import is_hidden_url
 
 
 @task()
@@ -13,6 +16,8 @@ def send_notification_email(*, notification_id: int) -> bool:
     if notification is None or notification.emailed_at is not None or not notification.recipient.email:
         return False
     user = notification.recipient
+    if is_hidden_url(notification.url, hidden_url_prefixes(user)):
+        return False  # they left the private workgroup before the e-mail went
     message = build_message(
         user=user,
         subject=notification.get_kind_display(),
@@ -35,6 +40,10 @@ def send_digest_email(*, user_id: int, notification_ids: list[int]) -> bool:
     if not notifications or not notifications[0].recipient.email:
         return False
     user = notifications[0].recipient
+    prefixes = hidden_url_prefixes(user)
+    notifications = [n for n in notifications if not is_hidden_url(n.url, prefixes)]
+    if not notifications:
+        return False
     items = [(n, absolute(n.url) if n.url else "") for n in notifications]
     message = build_message(
         user=user, subject="Your daily summary", template="digest", context={"items": items}, kind=ALL_KINDS

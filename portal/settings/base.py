@@ -260,6 +260,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # --- Portal -------------------------------------------------------------------------------
 # Aggregates of 1..threshold-1 respondents are suppressed; never below 5.
 SUPPRESSION_THRESHOLD = max(5, env("SUPPRESSION_THRESHOLD"))
+# Surveys (anonymity even to a database administrator): anonymous answers are written in
+# shuffled batches of at least this many people (docs/surveys.md).
+SURVEY_ANONYMITY_CROWD = max(2, env.int("SURVEY_ANONYMITY_CROWD", default=5))
 
 LOGGING = {
     "version": 1,

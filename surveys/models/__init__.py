@@ -1,6 +1,7 @@
 """Surveys: the pages that schedule and target a questionnaire, and what people send back."""
 
 from .pages import AccessMode, SurveyIndexPage, SurveyPage
+from .pool import SealedAnswers
 from .responses import (
     Answer,
     ExportKind,
@@ -14,5 +15,5 @@ from .responses import (
 
 __all__ = [
     "AccessMode", "Answer", "ExportKind", "Invitation", "InvitationUse", "Participation", "Response",
-    "ResponseDraft", "SurveyExport", "SurveyIndexPage", "SurveyPage",
+    "ResponseDraft", "SealedAnswers", "SurveyExport", "SurveyIndexPage", "SurveyPage",
 ]

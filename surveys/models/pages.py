@@ -158,11 +158,17 @@ class SurveyPage(BasePage):
     def _clean_against_answers(self):
         if not self.pk:
             return
+        from .pool import SealedAnswers
         from .responses import Answer
 
         used = [UsedAnswer(*row) for row in Answer.objects.filter(survey_id=self.pk)
                 .values_list("question_id", "row_key", "choice").distinct()]
         if not used:
+            if SealedAnswers.objects.filter(survey_id=self.pk).exists():
+                stored = SurveyPage.objects.get(pk=self.pk)
+                if stored.is_anonymous != self.is_anonymous:
+                    raise ValidationError("People answered under the current anonymity setting; "
+                                          "it cannot change now.")
             return
         stored = SurveyPage.objects.get(pk=self.pk)
         problems = changes_that_corrupt(stored.schema, read_sections(self.sections), used)

@@ -12,8 +12,10 @@ class Response(models.Model):
     """One person's (or one link's) answers to a survey.
 
     For anonymous surveys `user`, `submitted_at`, `stakeholder_group` and `region` stay
-    empty and only the date is kept; the invitation's use is recorded in InvitationUse,
-    which has no link to this row.
+    empty; the row is written by a pool flush (surveys.pool) with a random id, the flush's
+    `batch` and the flush's date as `submitted_on`, in a shuffled batch of at least
+    SURVEY_ANONYMITY_CROWD; the invitation's use is recorded in InvitationUse, which has no
+    link to this row.
     """
 
     survey = models.ForeignKey("surveys.SurveyPage", on_delete=models.CASCADE, related_name="responses")
@@ -23,6 +25,10 @@ class Response(models.Model):
     )
     submitted_on = models.DateField()
     submitted_at = models.DateTimeField(null=True, blank=True)
+    batch = models.UUIDField(
+        null=True, blank=True, editable=False,
+        help_text="Anonymous surveys: the shuffled batch this response was written in.",
+    )
     stakeholder_group = models.ForeignKey(
         "accounts.StakeholderGroup", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
-from .. import exports, services, tasks
+from .. import exports, pool, services, tasks
 from ..models import Answer, ExportKind, SurveyPage
 from ..permissions import can_export, can_manage_invitations, can_view_results
 from ..results import survey_results
@@ -41,6 +41,8 @@ def results(request, survey_id: int):
     survey = _survey_for(request, survey_id, can_view_results)
     return render(request, "surveys/admin/results.html", {
         "survey": survey, "results": survey_results(survey), "can_export": can_export(request.user),
+        "pending": pool.pending_count(survey) if survey.is_anonymous else 0,
+        "crowd": pool.crowd(),
         "can_publish": can_view_results(request.user) and request.user.has_perm("surveys.change_answer"),
         "can_invite": can_manage_invitations(request.user),
     })
@@ -99,7 +101,7 @@ def _links_csv(request, tokens: list[str]):
     def stream():
         yield writer.writerow(["Invitation link"])
         for token in tokens:
-            yield writer.writerow([base + reverse("surveys:invitation", args=[token])])
+            yield writer.writerow([services.invitation_link(token, base)])
 
     return stream()
 

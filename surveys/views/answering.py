@@ -1,14 +1,17 @@
 """Answering a survey: the landing page, invitation links, one section per page, confirmation."""
 
+import re
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .. import services
+from .. import pool, services
 from ..models import ResponseDraft, SurveyPage
 from ..permissions import ACCESS_MESSAGES, answer_access, has_answered
 from ..questionnaire.builder import SectionForm, initial_from_data, visible_questions
@@ -45,7 +48,7 @@ def _access(request, survey: SurveyPage, invitation):
         return "used" if invitation else "done"
     if invitation is not None and hasattr(invitation, "use"):
         return "used"
-    count = survey.responses.count() if survey.max_responses else 0
+    count = survey.responses.count() + pool.pending_count(survey) if survey.max_responses else 0
     access = answer_access(user=request.user, survey=survey, has_invitation=invitation is not None,
                            response_count=count)
     return "" if access.allowed else access.reason
@@ -71,8 +74,11 @@ def survey_landing(request, survey: SurveyPage):
     return response
 
 
-def invitation_open(request, token: str):
-    """The link from an invitation: keep the token in the session, then drop it from the URL."""
+TOKEN_IN_TEXT = re.compile(r"(?:#t=|/i/)?([A-Za-z0-9_-]{20,100})/?\s*$")
+
+
+def _open_invitation(request, token: str):
+    """Keep a valid token in the session (never in a URL) and go to the first section."""
     invitation = services.invitation_lookup(token=token)
     if invitation is None or not invitation.survey.live:
         return refusal(request, "unknown", status=404)
@@ -85,6 +91,26 @@ def invitation_open(request, token: str):
     request.session[_invite_key(survey.pk)] = token
     request.session.pop(_done_key(survey.pk), None)
     return redirect("surveys:answer", survey_id=survey.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_landing(request):
+    """`/surveys/-/invitation/#t=<token>`: the token stays after "#", out of every request
+    line and access log; a small script posts it here, or the visitor pastes the link."""
+    error = ""
+    if request.method == "POST":
+        match = TOKEN_IN_TEXT.search(request.POST.get("token", "").strip())
+        if match:
+            return _open_invitation(request, match.group(1))
+        error = _("That does not look like an invitation link. Copy the whole link and try again.")
+    response = render(request, "surveys/invitation.html", {"error": error}, status=400 if error else 200)
+    add_never_cache_headers(response)
+    return response
+
+
+def invitation_open(request, token: str):
+    """Links sent before invitation links moved the token after "#" (kept so they still work)."""
+    return _open_invitation(request, token)
 
 
 def _load(request, survey: SurveyPage) -> tuple[dict, int]:
@@ -195,7 +221,8 @@ def done(request, survey_id: int):
     if not request.session.get(_done_key(survey.pk)):
         return redirect(survey.url)
     return render(request, "surveys/done.html",
-                  {"page": survey, "survey": survey, "threshold": settings.SUPPRESSION_THRESHOLD})
+                  {"page": survey, "survey": survey, "threshold": settings.SUPPRESSION_THRESHOLD,
+                   "crowd": settings.SURVEY_ANONYMITY_CROWD})
 
 
 def public_summary(request, survey_id: int):

@@ -5,12 +5,13 @@ import os
 import random
 
 import pytest
+from playwright.sync_api import expect
 
 from portal.accounts.factories import DEFAULT_PASSWORD, UserFactory
 from portal.accounts.mfa import totp_activate, totp_current_code
-from surveys import services
+from surveys import pool, services
 from surveys.factories import SurveyPageFactory, bulk_responses, survey_index
-from surveys.models import AccessMode, Response
+from surveys.models import AccessMode, Response, SealedAnswers
 
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
@@ -27,9 +28,12 @@ def youth_survey(db):
 def test_youth_answers_through_invitation_link(phone_page, live_server, youth_survey, screenshot_dir):
     [token] = services.invitations_create(survey=youth_survey, count=1)
     page = phone_page
-    page.goto(f"/surveys/-/i/{token}/")
+    seen_by_server: list[str] = []  # every request line the server gets (what an access log holds)
+    page.on("request", lambda request: seen_by_server.append(request.url))
+    page.goto(services.invitation_link(token, base=""))  # /surveys/-/invitation/#t=<token>
+    page.get_by_text("Part 1 of 2").wait_for()  # the page's script posted the token
     assert token not in page.url
-    page.get_by_text("Part 1 of 2").wait_for()
+    assert not [url for url in seen_by_server if token in url.split("#")[0]]
     _choose(page, page.get_by_label("No", exact=True))
     page.get_by_role("button", name="Next").click()
     page.get_by_text("Part 2 of 2").wait_for()
@@ -44,9 +48,34 @@ def test_youth_answers_through_invitation_link(phone_page, live_server, youth_su
     page.get_by_text("Your answers are sent").wait_for()
     assert page.get_by_text("cannot be used again").count() == 1
     page.screenshot(path=os.path.join(screenshot_dir, "surveys-done-phone.png"), full_page=True)
+    assert page.get_by_text("added to the results together with the answers of at least").count() == 1
+    assert Response.objects.filter(survey=youth_survey).count() == 24  # sealed until a crowd answered
+    assert SealedAnswers.objects.filter(survey=youth_survey).count() == 1
+    pool.pool_flush(survey_id=youth_survey.pk, force=True)
     assert Response.objects.filter(survey=youth_survey).count() == 25
-    page.goto(f"/surveys/-/i/{token}/")
+    page.goto(services.invitation_link(token, base=""))
     page.get_by_text("This link has already been used").wait_for()
+    assert not [url for url in seen_by_server if token in url.split("#")[0]]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_invitation_link_pasted_without_javascript(browser, live_server, youth_survey, screenshot_dir):
+    [token] = services.invitations_create(survey=youth_survey, count=1)
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844},
+                                  java_script_enabled=False)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(services.invitation_link(token, base=""))
+    expect(page.get_by_label("Paste the link from your invitation")).to_be_visible()
+    page.get_by_label("Paste the link from your invitation").fill("not a link")
+    page.get_by_role("button", name="Open the survey").click()
+    expect(page.get_by_text("does not look like an invitation link")).to_be_visible()
+    page.get_by_label("Paste the link from your invitation").fill(services.invitation_link(token))
+    page.screenshot(path=os.path.join(screenshot_dir, "surveys-invitation-paste-phone.png"), full_page=True)
+    page.get_by_role("button", name="Open the survey").click()
+    expect(page.get_by_text("Part 1 of 2")).to_be_visible()
+    assert token not in page.url
+    context.close()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

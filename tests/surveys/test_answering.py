@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from surveys import services
-from surveys.models import Answer, Response
+from surveys.models import Answer, Response, SealedAnswers
 
 from .conftest import q
 
@@ -97,15 +97,29 @@ def test_save_and_resume(client, members_survey, member):
 @pytest.mark.django_db
 def test_invitation_link_leaves_url_and_is_single_use(client, anonymous_survey):
     [token] = services.invitations_create(survey=anonymous_survey, count=1)
-    r = client.get(reverse("surveys:invitation", args=[token]))
+    link = services.invitation_link(token)
+    assert link.endswith(f"/surveys/-/invitation/#t={token}")  # the token stays out of request lines
+    landing = client.get(reverse("surveys:invitation_landing"))
+    assert landing.status_code == 200 and b"Paste the link" in landing.content
+    r = client.post(reverse("surveys:invitation_landing"), {"token": link})  # pasted, no JavaScript
     assert r.status_code == 302 and token not in r["Location"]
     s = anonymous_survey
     _post_section(client, s, 0, {f"q_{q(s, 'Q1').id}": "No"})
     r = _post_section(client, s, 1, {f"q_{q(s, 'Q4').id}": "2"})
     assert r.status_code == 302
-    assert Response.objects.filter(survey=s).count() == 1
-    used = client.get(reverse("surveys:invitation", args=[token]))
+    assert Response.objects.filter(survey=s).count() == 0  # sealed until a crowd has answered
+    assert SealedAnswers.objects.filter(survey=s).count() == 1
+    used = client.post(reverse("surveys:invitation_landing"), {"token": token})
     assert b"already been used" in used.content
+    legacy = client.get(reverse("surveys:invitation", args=[token]))  # links sent before
+    assert b"already been used" in legacy.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pasted", ["", "hello", "https://example.org/#t=short"])
+def test_invitation_page_refuses_what_is_not_a_link(client, pasted):
+    r = client.post(reverse("surveys:invitation_landing"), {"token": pasted})
+    assert r.status_code == 400 and b"does not look like an invitation link" in r.content
 
 
 @pytest.mark.django_db

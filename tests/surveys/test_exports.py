@@ -95,14 +95,14 @@ def test_invitation_links_download_and_email(client, anonymous_survey, youth_gro
     assert client.get(url).status_code == 200
     response = client.post(url, {"count": 7, "group": youth_group.pk, "delivery": "download"})
     rows = _csv(response)[1:]
-    assert len(rows) == 7 and all("/surveys/-/i/" in r[0] for r in rows)
+    assert len(rows) == 7 and all("/surveys/-/invitation/#t=" in r[0] for r in rows)
     assert Invitation.objects.filter(survey=anonymous_survey).count() == 7
     UserFactory(stakeholder_groups=[youth_group])
     UserFactory(stakeholder_groups=[youth_group])
     mail.outbox.clear()
     client.post(url, {"count": 1, "group": youth_group.pk, "delivery": "email"})
     assert len(mail.outbox) == 2
-    assert "/surveys/-/i/" in mail.outbox[0].body
+    assert "/surveys/-/invitation/#t=" in mail.outbox[0].body
     assert Invitation.objects.filter(survey=anonymous_survey, user__isnull=False).count() == 0
 
 

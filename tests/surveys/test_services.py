@@ -6,9 +6,17 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from portal.accounts.factories import UserFactory
-from surveys import services
+from surveys import pool, services
 from surveys.factories import SurveyPageFactory
-from surveys.models import AccessMode, Answer, Invitation, InvitationUse, Participation, Response
+from surveys.models import (
+    AccessMode,
+    Answer,
+    Invitation,
+    InvitationUse,
+    Participation,
+    Response,
+    SealedAnswers,
+)
 
 from .conftest import full_answers, q
 
@@ -36,11 +44,14 @@ def test_anonymous_response_rows_hold_nothing_that_identifies(anonymous_survey, 
     assert invitation.user is None  # anonymous links are never tied to a person
     services.response_submit(survey=anonymous_survey, user=member, data=full_answers(anonymous_survey),
                              invitation=invitation)
+    assert not Response.objects.exists()  # sealed in the pool first
+    pool.pool_flush(survey_id=anonymous_survey.pk, force=True)
     response = Response.objects.get()
     assert response.user_id is None and response.submitted_at is None
     assert response.stakeholder_group_id is None and response.region_id is None
+    assert response.batch is not None and response.pk >= 2**62  # random id, not the sequence's
     columns = {f.column for f in Response._meta.concrete_fields}
-    assert columns == {"id", "survey_id", "user_id", "submitted_on", "submitted_at",
+    assert columns == {"id", "survey_id", "user_id", "submitted_on", "submitted_at", "batch",
                        "stakeholder_group_id", "region_id"}
     use = InvitationUse.objects.get()
     assert {f.column for f in InvitationUse._meta.concrete_fields} == {"invitation_id", "used_on"}
@@ -156,5 +167,5 @@ def test_twenty_concurrent_submits_of_one_token_make_one_response(django_db_setu
     for t in threads:
         t.join()
     assert sorted(outcomes) == ["already"] * 19 + ["ok"]
-    assert Response.objects.filter(survey=survey).count() == 1
+    assert SealedAnswers.objects.filter(survey=survey).count() == 1
     assert InvitationUse.objects.count() == 1
