@@ -101,6 +101,11 @@ def can_edit_plan(user, workgroup) -> bool:
     return user.is_superuser or "Administrators" in _group_names(user) or is_facilitator(user, workgroup)
 
 
+def can_decide_membership(user, workgroup) -> bool:
+    """Approve or decline requests to join: the workgroup's facilitators, and moderators."""
+    return is_facilitator(user, workgroup) or is_moderator(user)
+
+
 def can_join(user, workgroup) -> bool:
     if not user_can_take_part(user) or is_member(user, workgroup):
         return False

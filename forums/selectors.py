@@ -309,3 +309,15 @@ def my_comments(*, user, limit: int = 10) -> QuerySet[Comment]:
         .select_related("topic")
         .order_by("-created_at")[:limit]
     )
+
+
+def membership_requests_for(*, user) -> QuerySet[WorkgroupMembership]:
+    """Requests to join waiting in the workgroups `user` facilitates (all of them for moderators)."""
+    queryset = (
+        WorkgroupMembership.objects.filter(status=MembershipStatus.REQUESTED)
+        .select_related("user", "workgroup")
+        .order_by("created_at")
+    )
+    if permissions.is_moderator(user):
+        return queryset
+    return queryset.filter(workgroup_id__in=permissions.facilitated_workgroup_ids(user))
