@@ -20,6 +20,7 @@ from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
 
 from . import permissions
+from .banner import danger_count_changed
 from .models import (
     Action,
     BlockedTerm,
@@ -106,6 +107,8 @@ def _decide(*, comment_id: int, by, action: str, reason: str, note: str) -> Mode
         review = _review(comment)
         review.waiting_since = None if to_state in LEAVES_QUEUE else (review.waiting_since or timezone.now())
         review.save(update_fields=["waiting_since"])
+        if review.is_danger:
+            transaction.on_commit(danger_count_changed)
         _log(
             instance=comment,
             action=action,
@@ -244,6 +247,7 @@ def danger_alert(*, comment: Comment, source: str) -> bool:
         if first:
             review.danger_alerted_at = timezone.now()
         review.save(update_fields=["is_danger", "waiting_since", "danger_alerted_at"])
+        transaction.on_commit(danger_count_changed)
         if not first:
             return False
         _log(
@@ -330,6 +334,7 @@ def flags_dismiss(*, comment: Comment, by, note: str = "") -> int:
         if locked.state != S.PUBLISHED:
             raise IllegalTransition("Only a published comment can be kept as it is.")
         updated = CommentReview.objects.filter(comment=locked).update(waiting_since=None, is_danger=False)
+        transaction.on_commit(danger_count_changed)
         _log(instance=locked, action="keep", user=by, data={"note": note})
     return updated
 

@@ -290,3 +290,9 @@ MODERATION_RATE_LIMITS = {
 }
 MODERATION_RATE_LIMIT_IP_FACTOR = env.int("MODERATION_RATE_LIMIT_IP_FACTOR", default=3)
 MIDDLEWARE = [*MIDDLEWARE, "forums.moderation.middleware.AbuseLimitsMiddleware"]
+# Staff issue 10: the danger notice in the admin's message area.
+MIDDLEWARE = [
+    *MIDDLEWARE,
+    "forums.moderation.banner.DangerBannerMiddleware",
+    "portal.accounts.admin_access.AdminForStaffMiddleware",
+]
