@@ -27,7 +27,8 @@ from .models import (
     WorkgroupMembership,
     WorkgroupPage,
 )
-from .moderation_rules import CommentDraft, decide_hold
+from .moderation.rules import CommentDraft, decide_hold
+from .moderation.services import comment_recheck_after_edit, review_start
 from .text import MAX_LENGTH, render_comment_html
 
 logger = logging.getLogger(__name__)
@@ -93,6 +94,9 @@ def comment_post(
 ) -> Comment:
     """Post a comment, question, reply or official answer; the hold rules decide its first state.
 
+    A held comment is pending with the hold's message, and enters the review queue with the
+    hold's code (danger alerts go out from there).
+
     The same `client_token` from the same author returns the first comment (a double-click
     posts once).
     """
@@ -145,7 +149,9 @@ def comment_post(
             raise
         return existing
     follow_add(user=author, topic=topic)
-    if comment.state == CommentState.PUBLISHED:
+    if hold is not None:
+        review_start(comment=comment, hold_code=hold.code)
+    else:
         comment_published_effects(comment=comment)
     logger.info("comment %s posted on topic %s as %s", comment.pk, topic.pk, comment.state)
     return comment
@@ -202,6 +208,8 @@ def comment_edit(*, user, comment: Comment, body: str) -> Comment:
     comment.body_html = render_comment_html(body)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "body_html", "edited_at"])
+    if comment.state == CommentState.PUBLISHED:
+        comment_recheck_after_edit(comment=comment)
     return comment
 
 

@@ -198,7 +198,12 @@ def comments_decide_bulk(*, comments, by, action: str, reason: str, note: str = 
 
 
 def review_start(*, comment: Comment, hold_code: str) -> CommentReview:
-    """A new comment was held: it waits in the queue; danger alerts go out at once."""
+    """A new comment was held: it waits in the queue; danger alerts go out at once.
+
+    A code the queue does not know (a rule another app registered) is recorded as "other".
+    """
+    if hold_code not in HoldCode.values:
+        hold_code = HoldCode.OTHER
     review, _ = CommentReview.objects.update_or_create(
         comment=comment,
         defaults={
@@ -215,13 +220,13 @@ def review_start(*, comment: Comment, hold_code: str) -> CommentReview:
 def comment_recheck_after_edit(*, comment: Comment) -> bool:
     """An edited published comment that now matches the danger, personal-data or blocked-words
     rules is hidden pending review (and danger alerts go out). Returns whether it was hidden."""
-    from forums.moderation_rules import CommentDraft
-
     from . import rules
 
     if comment.author is None or not getattr(settings, "MODERATION_HOLD_RULES_ENABLED", True):
         return False
-    draft = CommentDraft(author=comment.author, topic=comment.topic, body=comment.body, kind=comment.kind)
+    draft = rules.CommentDraft(
+        author=comment.author, topic=comment.topic, body=comment.body, kind=comment.kind
+    )
     hold = rules.danger_words(draft) or rules.personal_data(draft) or rules.blocked_words(draft)
     if hold is None:
         return False
