@@ -23,7 +23,6 @@ from . import permissions
 from .banner import danger_count_changed
 from .models import (
     Action,
-    BlockedTerm,
     CommentReview,
     Flag,
     FlagReason,
@@ -399,11 +398,6 @@ def sanction_lift(*, by, sanction: Sanction, note: str = "") -> Sanction:
     sanction.save(update_fields=["lifted_at", "lifted_by", "lift_note"])
     _log(instance=sanction, action="sanction_lift", user=by, data={"user": sanction.user_id, "note": note})
     return sanction
-
-
-def blocked_term_add(*, term: str, kind: str) -> BlockedTerm:
-    term_obj, _ = BlockedTerm.objects.get_or_create(term=term.strip().lower(), defaults={"kind": kind})
-    return term_obj
 
 
 def user_moderation_export(user) -> tuple[str, dict]:
