@@ -120,6 +120,7 @@ def topic_page_context(*, request, topic: TopicPage) -> dict:
         ).count(),
         "can_post": permissions.can_post(user, topic),
         "can_answer": can_answer,
+        "can_review_comments": permissions.can_review_comments(user, workgroup),
         "can_take_part": permissions.user_can_take_part(user) if user.is_authenticated else False,
         "is_following": user.is_authenticated and Follow.objects.filter(user=user, topic=topic).exists(),
         "form_token": uuid.uuid4(),

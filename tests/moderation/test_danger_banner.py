@@ -56,3 +56,13 @@ def test_banner_goes_when_the_item_is_decided(
     with django_capture_on_commit_callbacks(execute=True):
         services.comment_remove(comment=comment, by=moderator, reason="danger")
     assert 'data-testid="danger-banner"' not in client.get("/admin/").content.decode()
+
+
+def test_staff_see_review_on_an_unreported_public_comment(client, moderator, make_comment, user, topic):
+    comment = make_comment(body="A published comment nobody reported.")
+    client.force_login(user)
+    assert 'data-testid="review-comment"' not in client.get(topic.url).content.decode()
+    page = _page(client, moderator, topic.url)
+    assert f"/admin/moderation/comments/{comment.pk}/" in page and 'data-testid="review-comment"' in page
+    item = client.get(f"/admin/moderation/comments/{comment.pk}/")
+    assert item.status_code == 200
