@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
 from . import services
-from .models import MembershipStatus, PlanItem, WorkgroupMembership, WorkgroupPage
+from .models import MembershipRole, MembershipStatus, PlanItem, WorkgroupMembership, WorkgroupPage
 from .permissions import facilitated_workgroup_ids
 
 
@@ -80,6 +80,10 @@ class MembershipForm(ScopedAdminForm):
                 .exclude(workgroup_memberships__status=MembershipStatus.REQUESTED)
                 .order_by("display_name", "username")
             )
+        if "role" in self.fields and not (self.for_user and self.for_user.has_perm("auth.change_group")):
+            # Making someone a facilitator grants admin page permissions: only those who may
+            # change staff groups (administrators) do it; facilitators add members.
+            self.fields["role"].choices = [(MembershipRole.MEMBER, MembershipRole.MEMBER.label)]
         if self.instance.pk:
             # Only the role changes here; the person and workgroup stay, requests are decided apart.
             for name in ("workgroup", "user", "status"):

@@ -115,3 +115,21 @@ def test_membership_edit_cannot_approve_a_request(by_request, django_capture_on_
     )
     membership.refresh_from_db()
     assert membership.status == MembershipStatus.REQUESTED
+
+
+def test_facilitator_cannot_appoint_facilitators(by_request, client):
+    workgroup, facilitator = by_request
+    person = UserFactory()
+    client.force_login(facilitator)
+    client.post(
+        "/admin/workgroups/memberships/new/",
+        {"workgroup": workgroup.pk, "user": person.pk, "role": "facilitator", "status": "active"},
+    )
+    assert not WorkgroupMembership.objects.filter(user=person, role="facilitator").exists()
+    response = client.post(
+        "/admin/workgroups/memberships/new/",
+        {"workgroup": workgroup.pk, "user": person.pk, "role": "member", "status": "active"},
+    )
+    assert response.status_code == 302
+    assert WorkgroupMembership.objects.filter(user=person, role="member", status="active").exists()
+    assert ModelLogEntry.objects.filter(action="forums.membership_add", user=facilitator).exists()
