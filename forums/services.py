@@ -385,6 +385,43 @@ def membership_remove(*, by, membership: WorkgroupMembership) -> None:
     facilitator_pages_sync(user=user, workgroup=workgroup)
 
 
+def topic_published_notify(*, topic: TopicPage) -> int:
+    """Tell the workgroup's followers about a newly published topic and, once it has feedback,
+    everyone who took part or follows it (each once, by dedupe key). Returns how many were told."""
+    from django.contrib.auth import get_user_model
+
+    workgroup = topic.get_workgroup()
+    if not workgroup.live:
+        return 0
+    count = 0
+    for follow in Follow.objects.filter(workgroup=workgroup).select_related("user"):
+        if not permissions.can_view_workgroup(follow.user, workgroup):
+            continue
+        sent = notify(
+            recipient=follow.user,
+            kind=NotificationKind.NEW_TOPIC,
+            url=topic.url,
+            text=f'New topic in {workgroup.title}: "{topic.title}".',
+            dedupe_key=f"new-topic:{topic.pk}",
+        )
+        count += sent is not None
+    if topic.has_feedback:
+        author_ids = set(
+            Comment.objects.filter(topic=topic, author__isnull=False).values_list("author_id", flat=True)
+        )
+        follower_ids = set(Follow.objects.filter(topic=topic).values_list("user_id", flat=True))
+        for person in get_user_model().objects.filter(pk__in=author_ids | follower_ids):
+            sent = notify(
+                recipient=person,
+                kind=NotificationKind.WHAT_WE_DID,
+                url=f"{topic.url}#feedback-heading",
+                text=f'The agency published what it heard and what it did about "{topic.title}".',
+                dedupe_key=f"what-we-did:{topic.pk}",
+            )
+            count += sent is not None
+    return count
+
+
 def topics_notify_closing(*, now, within) -> int:
     """Notify followers and participants of open topics closing within `within`; once per topic."""
     topics = TopicPage.objects.live().filter(closes_at__gt=now, closes_at__lte=now + within)
