@@ -2,9 +2,7 @@
 
 from datetime import timedelta
 
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
-from wagtail.models import GroupPagePermission
 
 from home.models import CfsrTerm, HomePage
 from portal.accounts.models import User
@@ -38,7 +36,6 @@ FACILITATED_BY = {
 
 def generate(ctx: DemoContext) -> None:
     index = _index_page()
-    _facilitator_page_permissions(index)
     total = len(WORKGROUPS)
     for number, spec in enumerate(WORKGROUPS, start=1):
         workgroup = _workgroup(index, spec)
@@ -68,17 +65,6 @@ def _index_page() -> WorkgroupIndexPage:
     )
     home.add_child(instance=index)
     return index
-
-
-def _facilitator_page_permissions(index) -> None:
-    """Facilitators add and edit topics under the workgroups; moderators publish."""
-    group = Group.objects.get(name="Facilitators")
-    for codename in ("add_page", "change_page"):
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=index,
-            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
-        )
 
 
 def _workgroup(index, spec) -> WorkgroupPage:

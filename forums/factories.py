@@ -68,6 +68,15 @@ class CommentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Comment
 
+    @factory.post_generation
+    def hold_code(obj, create, extracted, **kwargs):
+        """A pending comment waits in the review queue, as one the hold rules held would
+        (`CommentFactory(state="pending", hold_code="danger")`; "other" when not given)."""
+        if create and obj.state == CommentState.PENDING:
+            from .moderation.services import review_start
+
+            review_start(comment=obj, hold_code=extracted or "other")
+
 
 class PlanItemFactory(factory.django.DjangoModelFactory):
     workgroup = factory.SubFactory(WorkgroupPageFactory)

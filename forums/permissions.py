@@ -100,10 +100,14 @@ def can_delete_comment(user, comment) -> bool:
     return user.is_authenticated and comment.author_id == user.pk and not comment.is_deleted
 
 
-def can_edit_plan(user, workgroup) -> bool:
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or "Administrators" in _group_names(user) or is_facilitator(user, workgroup)
+def can_review_comments(user, workgroup) -> bool:
+    """Staff who may open any of the workgroup's comments in the review queue (to hide one)."""
+    return is_moderator(user) or is_facilitator(user, workgroup)
+
+
+def can_decide_membership(user, workgroup) -> bool:
+    """Approve or decline requests to join: the workgroup's facilitators, and moderators."""
+    return is_facilitator(user, workgroup) or is_moderator(user)
 
 
 def can_join(user, workgroup) -> bool:

@@ -133,6 +133,7 @@ def topic_page_context(*, request, topic: TopicPage) -> dict:
         ).count(),
         "can_post": permissions.can_post(user, topic),
         "can_answer": can_answer,
+        "can_review_comments": permissions.can_review_comments(user, workgroup),
         "can_take_part": permissions.user_can_take_part(user) if user.is_authenticated else False,
         "is_following": user.is_authenticated and Follow.objects.filter(user=user, topic=topic).exists(),
         "form_token": uuid.uuid4(),
@@ -371,3 +372,15 @@ def my_comments(*, user, limit: int = 10) -> QuerySet[Comment]:
         .select_related("topic")
         .order_by("-created_at")[:limit]
     )
+
+
+def membership_requests_for(*, user) -> QuerySet[WorkgroupMembership]:
+    """Requests to join waiting in the workgroups `user` facilitates (all of them for moderators)."""
+    queryset = (
+        WorkgroupMembership.objects.filter(status=MembershipStatus.REQUESTED)
+        .select_related("user", "workgroup")
+        .order_by("created_at")
+    )
+    if permissions.is_moderator(user):
+        return queryset
+    return queryset.filter(workgroup_id__in=permissions.facilitated_workgroup_ids(user))

@@ -4,12 +4,16 @@ import logging
 import uuid
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
 
 from . import permissions
+from .facilitator_pages import facilitator_pages_sync
 from .models import (
     Comment,
     CommentKind,
@@ -23,7 +27,8 @@ from .models import (
     WorkgroupMembership,
     WorkgroupPage,
 )
-from .moderation_rules import CommentDraft, decide_hold
+from .moderation.rules import CommentDraft, decide_hold
+from .moderation.services import comment_recheck_after_edit, review_start
 from .text import MAX_LENGTH, render_comment_html
 
 logger = logging.getLogger(__name__)
@@ -92,6 +97,8 @@ def comment_post(
 
     `anchor` (a `forums.paragraphs.ParagraphAnchor`, already checked against the draft)
     attaches a top-level comment to a paragraph of the draft and, optionally, a passage.
+    A held comment is pending with the hold's message, and enters the review queue with the
+    hold's code (danger alerts go out from there).
 
     The same `client_token` from the same author returns the first comment (a double-click
     posts once).
@@ -150,7 +157,9 @@ def comment_post(
             raise
         return existing
     follow_add(user=author, topic=topic)
-    if comment.state == CommentState.PUBLISHED:
+    if hold is not None:
+        review_start(comment=comment, hold_code=hold.code)
+    else:
         comment_published_effects(comment=comment)
     logger.info("comment %s posted on topic %s as %s", comment.pk, topic.pk, comment.state)
     return comment
@@ -207,6 +216,8 @@ def comment_edit(*, user, comment: Comment, body: str) -> Comment:
     comment.body_html = render_comment_html(body)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "body_html", "edited_at"])
+    if comment.state == CommentState.PUBLISHED:
+        comment_recheck_after_edit(comment=comment)
     return comment
 
 
@@ -244,23 +255,54 @@ def follow_remove(*, user, workgroup: WorkgroupPage | None = None, topic: TopicP
 
 @transaction.atomic
 def membership_join(*, user, workgroup: WorkgroupPage) -> WorkgroupMembership:
-    """Join an open workgroup, or ask to join one that approves requests."""
+    """Join an open workgroup, or ask to join one that approves requests (its facilitators are told)."""
     existing = WorkgroupMembership.objects.filter(user=user, workgroup=workgroup).first()
     if existing is not None and existing.status == MembershipStatus.INVITED:
         existing.status = MembershipStatus.ACTIVE
         existing.decided_at = timezone.now()
         existing.save(update_fields=["status", "decided_at"])
+        Follow.objects.get_or_create(user=user, workgroup=workgroup)
+        log(instance=existing, action="forums.membership_accept", user=user)
+        facilitator_pages_sync(user=user, workgroup=workgroup)
         return existing
     if existing is not None:
         return existing
     if not permissions.can_join(user, workgroup):
-        raise NotAllowed("You cannot join this workgroup. Its facilitators can invite you.")
+        raise NotAllowed(_("You cannot join this workgroup. Its facilitators can invite you."))
     is_open = workgroup.membership_mode == MembershipMode.OPEN
     status = MembershipStatus.ACTIVE if is_open else MembershipStatus.REQUESTED
     membership = WorkgroupMembership.objects.create(user=user, workgroup=workgroup, status=status)
     if status == MembershipStatus.ACTIVE:
         Follow.objects.get_or_create(user=user, workgroup=workgroup)
+        log(instance=membership, action="forums.membership_join", user=user)
+    else:
+        log(instance=membership, action="forums.membership_request", user=user)
+        transaction.on_commit(lambda: _request_notify(membership_id=membership.pk))
     return membership
+
+
+def _request_notify(*, membership_id: int) -> None:
+    """Tell the workgroup's facilitators that someone asks to join (in-app and e-mail)."""
+    membership = (
+        WorkgroupMembership.objects.select_related("user", "workgroup").filter(pk=membership_id).first()
+    )
+    if membership is None or membership.status != MembershipStatus.REQUESTED:
+        return
+    url = reverse("forums_admin:membership_requests")
+    facilitators = WorkgroupMembership.objects.facilitators().filter(workgroup=membership.workgroup)
+    for facilitator in facilitators.select_related("user"):
+        notify(
+            recipient=facilitator.user,
+            kind=NotificationKind.MEMBERSHIP_REQUEST,
+            url=url,
+            text=_("%(person)s asks to join %(workgroup)s.")
+            % {"person": _person_name(membership.user), "workgroup": membership.workgroup.title},
+            dedupe_key=f"membership-request:{membership.pk}",
+        )
+
+
+def _person_name(user) -> str:
+    return getattr(user, "display_name", "") or user.get_username()
 
 
 @transaction.atomic
@@ -269,19 +311,52 @@ def membership_leave(*, user, workgroup: WorkgroupPage) -> None:
 
 
 @transaction.atomic
-def membership_decide(*, by, membership: WorkgroupMembership, approve: bool) -> WorkgroupMembership | None:
-    if not permissions.is_facilitator(by, membership.workgroup) and not permissions.is_moderator(by):
-        raise NotAllowed("Only this workgroup's facilitators can decide on requests.")
+def membership_decide(
+    *, by, membership: WorkgroupMembership, approve: bool, reason: str = ""
+) -> WorkgroupMembership | None:
+    """A facilitator (or moderator) approves or declines a request to join.
+
+    Records who and when, follows the workgroup for the new member, writes the audit log and
+    tells the requester. A declined request is deleted (the person may ask again).
+    """
+    membership = (
+        WorkgroupMembership.objects.select_for_update()
+        .select_related("workgroup", "user")
+        .get(pk=membership.pk)
+    )
+    if not permissions.can_decide_membership(by, membership.workgroup):
+        raise NotAllowed(_("Only this workgroup's facilitators can decide on requests."))
     if membership.status != MembershipStatus.REQUESTED:
-        raise ForumsError("This request was already decided.")
+        raise ForumsError(_("This request was already decided."))
+    reason = (reason or "").strip()[:300]
+    workgroup, person = membership.workgroup, membership.user
+    data = {"person": _person_name(person), "workgroup": workgroup.title, "reason": reason}
+    if approve:
+        membership.status = MembershipStatus.ACTIVE
+        membership.decided_at = timezone.now()
+        membership.decided_by = by
+        membership.save(update_fields=["status", "decided_at", "decided_by"])
+        Follow.objects.get_or_create(user=person, workgroup=workgroup)
+        log(instance=membership, action="forums.membership_approve", user=by, data=data)
+        text = _("Your request to join %(workgroup)s was approved. Welcome!") % data
+    else:
+        log(instance=membership, action="forums.membership_decline", user=by, data=data)
+        text = _("Your request to join %(workgroup)s was declined.") % data
+        if reason:
+            text = f"{text} {_('Reason:')} {reason}"
+    request_pk = membership.pk
+    transaction.on_commit(
+        lambda: notify(
+            recipient=person,
+            kind=NotificationKind.MEMBERSHIP_DECISION,
+            url=workgroup.url or "",
+            text=text,
+            dedupe_key=f"membership-decision:{request_pk}",
+        )
+    )
     if not approve:
         membership.delete()
         return None
-    membership.status = MembershipStatus.ACTIVE
-    membership.decided_at = timezone.now()
-    membership.decided_by = by
-    membership.save(update_fields=["status", "decided_at", "decided_by"])
-    Follow.objects.get_or_create(user=membership.user, workgroup=membership.workgroup)
     return membership
 
 
@@ -292,12 +367,67 @@ def membership_set(
     workgroup: WorkgroupPage,
     role: str = MembershipRole.MEMBER,
     status: str = MembershipStatus.ACTIVE,
+    by=None,
 ) -> WorkgroupMembership:
-    """Add or update a membership directly (admin, invitations, demo)."""
-    membership, _ = WorkgroupMembership.objects.update_or_create(
+    """Add or update a membership directly (admin, invitations, demo); keeps page permissions in step."""
+    membership, created = WorkgroupMembership.objects.update_or_create(
         user=user, workgroup=workgroup, defaults={"role": role, "status": status}
     )
+    facilitator_pages_sync(user=user, workgroup=workgroup)
+    if by is not None:
+        log(
+            instance=membership,
+            action="forums.membership_add" if created else "forums.membership_change",
+            user=by,
+            data={"person": _person_name(user), "role": role, "status": status},
+        )
     return membership
+
+
+@transaction.atomic
+def membership_remove(*, by, membership: WorkgroupMembership) -> None:
+    """Remove someone from a workgroup (admin); a removed facilitator loses its page permissions."""
+    user, workgroup = membership.user, membership.workgroup
+    log(instance=membership, action="forums.membership_remove", user=by, data={"person": _person_name(user)})
+    membership.delete()
+    facilitator_pages_sync(user=user, workgroup=workgroup)
+
+
+def topic_published_notify(*, topic: TopicPage) -> int:
+    """Tell the workgroup's followers about a newly published topic and, once it has feedback,
+    everyone who took part or follows it (each once, by dedupe key). Returns how many were told."""
+    from django.contrib.auth import get_user_model
+
+    workgroup = topic.get_workgroup()
+    if not workgroup.live:
+        return 0
+    count = 0
+    for follow in Follow.objects.filter(workgroup=workgroup).select_related("user"):
+        if not permissions.can_view_workgroup(follow.user, workgroup):
+            continue
+        sent = notify(
+            recipient=follow.user,
+            kind=NotificationKind.NEW_TOPIC,
+            url=topic.url,
+            text=f'New topic in {workgroup.title}: "{topic.title}".',
+            dedupe_key=f"new-topic:{topic.pk}",
+        )
+        count += sent is not None
+    if topic.has_feedback:
+        author_ids = set(
+            Comment.objects.filter(topic=topic, author__isnull=False).values_list("author_id", flat=True)
+        )
+        follower_ids = set(Follow.objects.filter(topic=topic).values_list("user_id", flat=True))
+        for person in get_user_model().objects.filter(pk__in=author_ids | follower_ids):
+            sent = notify(
+                recipient=person,
+                kind=NotificationKind.WHAT_WE_DID,
+                url=f"{topic.url}#feedback-heading",
+                text=f'The agency published what it heard and what it did about "{topic.title}".',
+                dedupe_key=f"what-we-did:{topic.pk}",
+            )
+            count += sent is not None
+    return count
 
 
 def topics_notify_closing(*, now, within) -> int:

@@ -1,6 +1,8 @@
 """Wagtail admin: the plan (per workgroup, for its facilitators) and workgroup memberships."""
 
+from django.contrib.auth import get_user_model
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
@@ -8,7 +10,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
-from .models import PlanItem, WorkgroupMembership, WorkgroupPage
+from . import services
+from .models import MembershipRole, MembershipStatus, PlanItem, WorkgroupMembership, WorkgroupPage
 from .permissions import facilitated_workgroup_ids
 
 
@@ -65,6 +68,66 @@ class ScopedDeleteView(_ScopedQuerysetMixin, generic.DeleteView):
         return obj
 
 
+class MembershipForm(ScopedAdminForm):
+    """Add someone as member or facilitator, or invite them; requests are decided elsewhere."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "user" in self.fields:
+            self.fields["user"].queryset = (
+                get_user_model()
+                .objects.filter(is_active=True)
+                .exclude(workgroup_memberships__status=MembershipStatus.REQUESTED)
+                .order_by("display_name", "username")
+            )
+        if "role" in self.fields and not (self.for_user and self.for_user.has_perm("auth.change_group")):
+            # Making someone a facilitator grants admin page permissions: only those who may
+            # change staff groups (administrators) do it; facilitators add members.
+            self.fields["role"].choices = [(MembershipRole.MEMBER, MembershipRole.MEMBER.label)]
+        if self.instance.pk:
+            # Only the role changes here; the person and workgroup stay, requests are decided apart.
+            for name in ("workgroup", "user", "status"):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+        elif "status" in self.fields:
+            self.fields["status"].choices = [
+                (MembershipStatus.ACTIVE, MembershipStatus.ACTIVE.label),
+                (MembershipStatus.INVITED, MembershipStatus.INVITED.label),
+            ]
+            self.fields["status"].help_text = _(
+                "Requests to join are approved or declined under Workgroups → Requests to join."
+            )
+
+
+class MembershipCreateView(generic.CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return services.membership_set(
+            user=data["user"],
+            workgroup=data["workgroup"],
+            role=data["role"],
+            status=data["status"],
+            by=self.request.user,
+        )
+
+
+class MembershipEditView(ScopedEditView):
+    def save_instance(self):
+        current = WorkgroupMembership.objects.get(pk=self.object.pk)
+        return services.membership_set(
+            user=current.user,
+            workgroup=current.workgroup,
+            role=self.form.cleaned_data["role"],
+            status=current.status,
+            by=self.request.user,
+        )
+
+
+class MembershipDeleteView(ScopedDeleteView):
+    def delete_action(self):
+        services.membership_remove(by=self.request.user, membership=self.object)
+
+
 class PlanItemViewSet(ModelViewSet):
     model = PlanItem
     name = "plan_items"
@@ -91,12 +154,13 @@ class WorkgroupMembershipViewSet(ModelViewSet):
     list_display = ["user", "workgroup", "role", "status", "created_at"]
     list_filter = ["workgroup", "role", "status"]
     index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
+    add_view_class = MembershipCreateView
+    edit_view_class = MembershipEditView
+    delete_view_class = MembershipDeleteView
 
     def get_edit_handler(self):
         return ObjectList(
-            [FieldPanel(f) for f in ("workgroup", "user", "role", "status")], base_form_class=ScopedAdminForm
+            [FieldPanel(f) for f in ("workgroup", "user", "role", "status")], base_form_class=MembershipForm
         ).bind_to_model(self.model)
 
 

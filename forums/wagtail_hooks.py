@@ -1,5 +1,6 @@
 """Registration only: admin viewsets, permission policies and the shared-screen hooks."""
 
+from django.urls import include, path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
@@ -12,7 +13,7 @@ from portal.extension_points import (
     USER_DEIDENTIFY,
 )
 
-from . import hook_functions, paragraph_admin, selectors
+from . import hook_functions, membership_admin, paragraph_admin, selectors
 from .admin_permissions import WorkgroupScopedPermissionPolicy
 from .models import PlanItem, ProgressNote, WorkgroupMembership
 from .viewsets import WorkgroupsViewSetGroup
@@ -42,3 +43,39 @@ hooks.register("portal_initiative_related", hook_functions.initiative_workgroups
 # Draft paragraphs (issue 14): the agency's summary, export and revision comparison.
 hooks.register("register_admin_urls", paragraph_admin.admin_urls)
 hooks.register("register_page_header_buttons", paragraph_admin.page_buttons)
+
+MEMBERSHIP_LOG_ACTIONS = {
+    "forums.membership_request": ("Ask to join", "Asked to join the workgroup"),
+    "forums.membership_join": ("Join", "Joined the workgroup"),
+    "forums.membership_accept": ("Accept invitation", "Accepted the invitation"),
+    "forums.membership_approve": ("Approve request", "Request to join approved"),
+    "forums.membership_decline": ("Decline request", "Request to join declined"),
+    "forums.membership_add": ("Add member", "Added to the workgroup"),
+    "forums.membership_change": ("Change membership", "Membership changed"),
+    "forums.membership_remove": ("Remove member", "Removed from the workgroup"),
+}
+
+
+@hooks.register("register_log_actions")
+def register_membership_log_actions(actions):
+    for action, (label, message) in MEMBERSHIP_LOG_ACTIONS.items():
+        actions.register_action(action, label, message)
+
+
+@hooks.register("register_admin_urls")
+def register_forums_admin_urls():
+    return [
+        path(
+            "workgroups/",
+            include((membership_admin.urlpatterns, "forums_admin"), namespace="forums_admin"),
+        )
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_membership_requests_panel(request, panels):
+    if not request.user.has_perm("forums.change_workgroupmembership"):
+        return
+    requests = list(selectors.membership_requests_for(user=request.user)[:20])
+    if requests:
+        panels.append(membership_admin.MembershipRequestsPanel(requests))

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .models import AccessMode, Participation, Response, ResponseDraft, SurveyPage
-from .permissions import is_targeted_member, user_can_take_part
+from .permissions import user_can_take_part
 
 
 @dataclass
@@ -49,10 +49,6 @@ def surveys_for_person(*, user) -> list[SurveyEntry]:
         status = "done" if survey.pk in done else "in_progress" if survey.pk in drafts else "not_started"
         entries.append(SurveyEntry(survey, status))
     return entries
-
-
-def person_may_be_targeted(user, survey) -> bool:
-    return is_targeted_member(user, survey)
 
 
 def my_identified_responses(*, user) -> list[dict]:

@@ -41,11 +41,6 @@ class SuppressedTable:
     threshold: int
     withheld: bool = False  # so few answers that even the "fewer than" labels would give values away
 
-    @property
-    def any_hidden(self) -> bool:
-        entries = [c for row in self.cells for c in row] + self.row_totals
-        return any(c.hidden for c in entries)
-
 
 def _lines(n_rows: int, n_cols: int, margins: bool) -> list[tuple[list, tuple]]:
     """(members, total) for each linear equation the reader can form."""

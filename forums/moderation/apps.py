@@ -6,9 +6,3 @@ class ModerationConfig(AppConfig):
     label = "moderation"
     verbose_name = "Moderation"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import rules, signals
-
-        rules.register_all()
-        signals.connect()

@@ -129,7 +129,7 @@ def _people() -> dict:
     return {u.username: u for u in User.objects.filter(email__endswith="@demo.portal.example.org")}
 
 
-def _comment(*, topic, author, body, state, held_reason="", age_days=0) -> tuple[Comment, bool]:
+def _comment(*, topic, author, body, state, hold_code="", age_days=0) -> tuple[Comment, bool]:
     existing = Comment.objects.filter(topic=topic, author=author, body=body).first()
     if existing:
         return existing, False
@@ -140,10 +140,12 @@ def _comment(*, topic, author, body, state, held_reason="", age_days=0) -> tuple
         body=body,
         body_html=render_comment_html(body),
         state=state,
-        held_reason=held_reason,
+        held_reason=_held_message(hold_code) if hold_code else "",
         created_at=when,
         last_activity_at=when,
     )
+    if hold_code:
+        services.review_start(comment=comment, hold_code=hold_code)
     return comment, True
 
 
@@ -190,7 +192,7 @@ def generate(ctx: DemoContext) -> None:
             author=people[username],
             body=body,
             state=CommentState.PENDING,
-            held_reason=_held_message(code),
+            hold_code=code,
             age_days=ctx.rng.randint(0, 4),
         )
         ctx.step(i, total, "held comments")
@@ -211,7 +213,7 @@ def generate(ctx: DemoContext) -> None:
             author=people[username],
             body=body,
             state=CommentState.PENDING,
-            held_reason=_held_message(HoldCode.NEW_AUTHOR),
+            hold_code=HoldCode.NEW_AUTHOR,
             age_days=ctx.rng.randint(2, 9),
         )
         for action, reason, note in decisions if created else ():

@@ -1,20 +1,64 @@
-"""Hold rules plugged into forums' registry (forums.moderation_rules) from the AppConfig.
+"""The hold rules: the one place that decides whether a new comment (or proposal) waits for review.
 
-Order matters: the first rule that holds decides the reason the author is told, so the
-most serious reasons come first.
+`decide_hold(draft)` asks the built-in rules (`ALL_RULES`, most serious first: the first rule
+that holds decides the reason the author is told), then any rule another app registered with
+`register_hold_rule(fn)`; `fn(draft: CommentDraft) -> Hold | None`. The comment service
+stores the hold's code and message and starts the review with that code.
+
+    from forums.moderation.rules import CommentDraft, decide_hold
+
+    hold = decide_hold(CommentDraft(author=user, topic=topic, body=text, kind="comment"))
+    if hold:  # hold.code (a HoldCode value), hold.message (plain words for the author)
+        ...
 """
 
-import functools
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
 
 from forums import permissions as forum_permissions
-from forums.moderation_rules import CommentDraft, Hold, register_hold_rule
 
 from . import patterns
 from .models import BlockedTerm, HoldCode, Sanction, TermKind
+
+
+@dataclass(frozen=True)
+class CommentDraft:
+    """What is about to be posted. `topic` is anything with `get_workgroup()`."""
+
+    author: Any
+    topic: Any
+    body: str
+    kind: str
+    parent: Any = None
+    is_official: bool = False
+
+
+@dataclass(frozen=True)
+class Hold:
+    code: str
+    message: str
+
+
+HoldRule = Callable[[CommentDraft], Hold | None]
+_extra_rules: list[HoldRule] = []
+
+
+def register_hold_rule(rule: HoldRule) -> HoldRule:
+    """Add a rule after the built-in ones (usable as a decorator)."""
+    if rule not in _extra_rules:
+        _extra_rules.append(rule)
+    return rule
+
+
+def unregister_hold_rule(rule: HoldRule) -> None:
+    if rule in _extra_rules:
+        _extra_rules.remove(rule)
+
 
 TRUSTED_GROUPS = {"Moderators", "Administrators", "Editors", "Facilitators"}
 
@@ -34,14 +78,6 @@ MESSAGES = {
     HoldCode.NEW_ACCOUNT: "held for review because your account is new",
     HoldCode.LINKS: "held for review because it has several links",
 }
-
-
-def hold_code_for(message: str) -> str:
-    """The hold code behind a plain-words reason (the danger one carries phone numbers)."""
-    for code, text in MESSAGES.items():
-        if message and message.startswith(text.split("{")[0][:60]):
-            return code
-    return HoldCode.OTHER if message else ""
 
 
 def is_trusted(user, topic) -> bool:
@@ -158,16 +194,15 @@ ALL_RULES = (
 )
 
 
-def _when_enabled(rule):
-    @functools.wraps(rule)
-    def guarded(draft: CommentDraft) -> Hold | None:
-        if not getattr(settings, "MODERATION_HOLD_RULES_ENABLED", True):
-            return None
-        return rule(draft)
+def decide_hold(draft: CommentDraft) -> Hold | None:
+    """The first hold that applies to `draft`, or None to publish at once.
 
-    return guarded
-
-
-def register_all() -> None:
-    for rule in ALL_RULES:
-        register_hold_rule(_when_enabled(rule))
+    Official answers are not drafts of this kind (the caller skips them). The built-in rules
+    can be switched off with MODERATION_HOLD_RULES_ENABLED; registered rules always run.
+    """
+    builtin = ALL_RULES if getattr(settings, "MODERATION_HOLD_RULES_ENABLED", True) else ()
+    for rule in (*builtin, *_extra_rules):
+        hold = rule(draft)
+        if hold is not None:
+            return hold
+    return None

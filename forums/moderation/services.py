@@ -20,9 +20,9 @@ from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
 
 from . import permissions
+from .banner import danger_count_changed
 from .models import (
     Action,
-    BlockedTerm,
     CommentReview,
     Flag,
     FlagReason,
@@ -106,6 +106,8 @@ def _decide(*, comment_id: int, by, action: str, reason: str, note: str) -> Mode
         review = _review(comment)
         review.waiting_since = None if to_state in LEAVES_QUEUE else (review.waiting_since or timezone.now())
         review.save(update_fields=["waiting_since"])
+        if review.is_danger:
+            transaction.on_commit(danger_count_changed)
         _log(
             instance=comment,
             action=action,
@@ -195,7 +197,12 @@ def comments_decide_bulk(*, comments, by, action: str, reason: str, note: str = 
 
 
 def review_start(*, comment: Comment, hold_code: str) -> CommentReview:
-    """A new comment was held: it waits in the queue; danger alerts go out at once."""
+    """A new comment was held: it waits in the queue; danger alerts go out at once.
+
+    A code the queue does not know (a rule another app registered) is recorded as "other".
+    """
+    if hold_code not in HoldCode.values:
+        hold_code = HoldCode.OTHER
     review, _ = CommentReview.objects.update_or_create(
         comment=comment,
         defaults={
@@ -212,13 +219,13 @@ def review_start(*, comment: Comment, hold_code: str) -> CommentReview:
 def comment_recheck_after_edit(*, comment: Comment) -> bool:
     """An edited published comment that now matches the danger, personal-data or blocked-words
     rules is hidden pending review (and danger alerts go out). Returns whether it was hidden."""
-    from forums.moderation_rules import CommentDraft
-
     from . import rules
 
     if comment.author is None or not getattr(settings, "MODERATION_HOLD_RULES_ENABLED", True):
         return False
-    draft = CommentDraft(author=comment.author, topic=comment.topic, body=comment.body, kind=comment.kind)
+    draft = rules.CommentDraft(
+        author=comment.author, topic=comment.topic, body=comment.body, kind=comment.kind
+    )
     hold = rules.danger_words(draft) or rules.personal_data(draft) or rules.blocked_words(draft)
     if hold is None:
         return False
@@ -244,6 +251,7 @@ def danger_alert(*, comment: Comment, source: str) -> bool:
         if first:
             review.danger_alerted_at = timezone.now()
         review.save(update_fields=["is_danger", "waiting_since", "danger_alerted_at"])
+        transaction.on_commit(danger_count_changed)
         if not first:
             return False
         _log(
@@ -330,6 +338,7 @@ def flags_dismiss(*, comment: Comment, by, note: str = "") -> int:
         if locked.state != S.PUBLISHED:
             raise IllegalTransition("Only a published comment can be kept as it is.")
         updated = CommentReview.objects.filter(comment=locked).update(waiting_since=None, is_danger=False)
+        transaction.on_commit(danger_count_changed)
         _log(instance=locked, action="keep", user=by, data={"note": note})
     return updated
 
@@ -389,11 +398,6 @@ def sanction_lift(*, by, sanction: Sanction, note: str = "") -> Sanction:
     sanction.save(update_fields=["lifted_at", "lifted_by", "lift_note"])
     _log(instance=sanction, action="sanction_lift", user=by, data={"user": sanction.user_id, "note": note})
     return sanction
-
-
-def blocked_term_add(*, term: str, kind: str) -> BlockedTerm:
-    term_obj, _ = BlockedTerm.objects.get_or_create(term=term.strip().lower(), defaults={"kind": kind})
-    return term_obj
 
 
 def user_moderation_export(user) -> tuple[str, dict]:

@@ -1,14 +1,17 @@
-"""Registration only: the admin queue, words list, log actions, admin banners and site panels."""
+"""Registration only: the admin queue, words list, log actions and site panels.
+
+The danger notice in the admin's message area is `banner.DangerBannerMiddleware` (settings).
+"""
 
 from django.templatetags.static import static
-from django.urls import include, path, reverse
+from django.urls import include, path
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from portal.extension_points import MY_PORTAL_PANELS, USER_DATA_EXPORT, USER_DEIDENTIFY, Panel
 
-from . import admin_urls, permissions, selectors, services
+from . import admin_urls, permissions, services
 from .models import BlockedTerm
 from .viewsets import BlockedTermViewSet, ModerationHomePanel, ModeratorsOnlyPolicy, queue_menu_item
 
@@ -59,21 +62,6 @@ def add_moderation_panel(request, panels):
 @hooks.register("insert_global_admin_css")
 def moderation_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/moderation.css"))
-
-
-@hooks.register("insert_global_admin_js")
-def danger_banner():
-    """A banner on every admin screen while a possible danger waits (the hook has no request)."""
-    count = selectors.danger_count()
-    if not count:
-        return ""
-    return format_html(
-        '<div class="moderation-danger-banner" role="alert"><strong>Someone may be in danger.</strong> '
-        '{} report{} waiting. <a href="{}">Open the review queue now</a></div>',
-        count,
-        "" if count == 1 else "s",
-        reverse("moderation_admin:queue"),
-    )
 
 
 @hooks.register(MY_PORTAL_PANELS)

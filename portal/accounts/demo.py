@@ -1,6 +1,9 @@
 """Demo people: one login for every staff role and every stakeholder group."""
 
+from datetime import timedelta
+
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from portal.demo import DemoContext, DemoLogin
 
@@ -37,10 +40,14 @@ PARTICIPANTS = [
 ]
 
 
+# Established members joined months ago (and forums' demo gives them published comments), so
+# their comments publish at once; the others are new and their first comments are held.
+ESTABLISHED = {"fosterparent", "birthparent", "provider", "court", "tribal", "health"}
+ESTABLISHED_DAYS = 180
+
+
 def generate(ctx: DemoContext) -> None:
-    regions = [
-        RegionFactory(name=name, slug=name.lower().replace(" ", "-")) for name in REGIONS
-    ]
+    regions = [RegionFactory(name=name, slug=name.lower().replace(" ", "-")) for name in REGIONS]
     ctx.step(1, 3, "regions")
 
     agency_staff = StakeholderGroup.objects.get(slug="agency-staff")
@@ -52,8 +59,9 @@ def generate(ctx: DemoContext) -> None:
         user.save(update_fields=["is_superuser", "is_staff"])
         Membership.objects.get_or_create(user=user, group=agency_staff)
         totp_activate(user=user, secret=DEMO_TOTP_SECRET)
-        ctx.logins.append(DemoLogin(", ".join(roles), user.email, DEFAULT_PASSWORD,
-                                    "two-step code: manage.py demo_totp"))
+        ctx.logins.append(
+            DemoLogin(", ".join(roles), user.email, DEFAULT_PASSWORD, "two-step code: manage.py demo_totp")
+        )
     ctx.step(2, 3, "staff")
 
     for index, (username, display_name, group_slug, age_band) in enumerate(PARTICIPANTS):
@@ -64,7 +72,13 @@ def generate(ctx: DemoContext) -> None:
             membership.verified_at = user.date_joined
             membership.verified_by = User.objects.get(username="admin")
             membership.save(update_fields=["verified_at", "verified_by"])
-        ctx.logins.append(DemoLogin(group.name, user.email, DEFAULT_PASSWORD))
+        if username in ESTABLISHED:
+            joined = timezone.now() - timedelta(days=ESTABLISHED_DAYS)
+            User.objects.filter(pk=user.pk, date_joined__gt=joined).update(date_joined=joined)
+            note = "established member: comments publish at once"
+        else:
+            note = "new member: first comments are held for review"
+        ctx.logins.append(DemoLogin(group.name, user.email, DEFAULT_PASSWORD, note))
     ctx.step(3, 3, "participants")
 
 

@@ -2,15 +2,11 @@
 
 from django.db.models import QuerySet
 
-from .models import Membership, StakeholderGroup, User
+from .models import Membership, User
 
 
 def memberships_for_user(*, user) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("group")
-
-
-def stakeholder_groups_selectable() -> QuerySet[StakeholderGroup]:
-    return StakeholderGroup.objects.filter(self_select=True)
 
 
 def memberships_for_admin() -> QuerySet[Membership]:

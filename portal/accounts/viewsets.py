@@ -4,6 +4,7 @@ import django_filters
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
@@ -12,6 +13,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import MenuItem
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import IndexView as UserIndexView
 from wagtail.users.views.users import UserViewSet
 
 from . import selectors, services
@@ -141,8 +143,11 @@ class PeopleViewSetGroup(ViewSetGroup):
     menu_label = "People"
     menu_icon = "group"
     menu_order = 250
-    items = (StakeholderGroupViewSet("stakeholder_groups"), RegionViewSet("regions"),
-             MembershipViewSet("memberships"))
+    items = (
+        StakeholderGroupViewSet("stakeholder_groups"),
+        RegionViewSet("regions"),
+        MembershipViewSet("memberships"),
+    )
 
 
 class PortalUserFormMixin:
@@ -164,11 +169,37 @@ class PortalUserCreationForm(PortalUserFormMixin, UserCreationForm):
         fields = UserCreationForm.Meta.fields | PROFILE_FIELDS
 
 
+class PortalUserIndexView(UserIndexView):
+    """Settings → Users names people: display name, e-mail, staff roles, stakeholder groups."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("groups", "memberships__group")
+
+    @property
+    def columns(self):
+        columns = list(super().columns)
+        extra = [
+            Column("display_name", label=gettext_lazy("Display name"), sort_key="display_name"),
+            Column("email", label=gettext_lazy("E-mail"), sort_key="email"),
+            Column(
+                "staff_roles",
+                label=gettext_lazy("Staff roles"),
+                accessor=lambda u: ", ".join(sorted(g.name for g in u.groups.all())),
+            ),
+            Column(
+                "stakeholder_groups",
+                label=gettext_lazy("Stakeholder groups"),
+                accessor=lambda u: ", ".join(sorted(m.group.name for m in u.memberships.all())),
+            ),
+        ]
+        return [*columns[:3], *extra, *columns[3:]]
+
+
 class PortalUserViewSet(UserViewSet):
     """Wagtail's users, with the portal's profile fields on the create and edit forms."""
 
     template_prefix = "accounts/admin/users/"
+    index_view_class = PortalUserIndexView
 
     def get_form_class(self, for_update=False):
         return PortalUserEditForm if for_update else PortalUserCreationForm
-

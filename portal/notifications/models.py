@@ -13,6 +13,8 @@ class NotificationKind(models.TextChoices):
     WHAT_WE_DID = "what_we_did", '"What we heard, what we did" published'
     MODERATION_DECISION = "moderation_decision", "A decision on my held comment"
     NEW_UPDATE = "new_update", "A new update from the agency"
+    MEMBERSHIP_REQUEST = "membership_request", "A request to join a workgroup I facilitate"
+    MEMBERSHIP_DECISION = "membership_decision", "A decision on my request to join a workgroup"
 
 
 class Delivery(models.TextChoices):

@@ -301,3 +301,9 @@ MIDDLEWARE = [*MIDDLEWARE, "forums.moderation.middleware.AbuseLimitsMiddleware"]
 OPENDATA_API_RATE = env("OPENDATA_API_RATE", default="120/min")
 OPENDATA_CACHE_SECONDS = env.int("OPENDATA_CACHE_SECONDS", default=300)
 WAGTAILAPI_LIMIT_MAX = 100
+# Staff issue 10: the danger notice in the admin's message area.
+MIDDLEWARE = [
+    *MIDDLEWARE,
+    "forums.moderation.banner.DangerBannerMiddleware",
+    "portal.accounts.admin_access.AdminForStaffMiddleware",
+]

@@ -59,7 +59,7 @@ def test_held_comment_approved_in_the_queue(page, browser, live_server, screensh
     admin.goto("/admin/moderation/")
     assert admin.get_by_text("Respite care made the difference").first.is_visible()
     admin.screenshot(path=os.path.join(screenshot_dir, "moderation-queue.png"), full_page=True)
-    admin.get_by_role("link", name=f"comment {comment.pk} by Nia").click()
+    admin.get_by_role("link", name=f"Nia on “{topic.title}”").click()
     admin.select_option("#id_action", "approve")
     admin.select_option("#id_reason", "ok")
     admin.fill("#id_note", "Welcome to the board")

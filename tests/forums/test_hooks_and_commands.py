@@ -26,14 +26,17 @@ def test_closing_window_command_notifies_followers_once(user, workgroup):
     assert Notification.objects.filter(recipient=user, kind=NotificationKind.WINDOW_CLOSING).count() == 1
 
 
-def test_new_topic_and_feedback_notify(user, workgroup):
+def test_new_topic_and_feedback_notify(user, workgroup, django_capture_on_commit_callbacks):
+    # The fan-out runs in a background task enqueued on commit (immediate tasks in tests).
     follow_add(user=user, workgroup=workgroup)
     topic = TopicPageFactory(parent=workgroup)
-    topic.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.save_revision().publish()
     assert Notification.objects.filter(recipient=user, kind=NotificationKind.NEW_TOPIC).count() == 1
     CommentFactory(topic=topic, author=user)
     topic.what_we_did = "<p>We changed the form.</p>"
-    topic.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.save_revision().publish()
     assert Notification.objects.filter(recipient=user, kind=NotificationKind.WHAT_WE_DID).count() == 1
 
 

@@ -5,9 +5,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from forums import moderation_rules
 from forums.factories import CommentFactory
 from forums.models import Comment, CommentKind, CommentState, Follow
+from forums.moderation import rules as moderation_rules
 from forums.services import (
     InvalidComment,
     NotAllowed,

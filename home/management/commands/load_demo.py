@@ -6,6 +6,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from home.site_address import site_address_sync
 from portal.demo import DemoContext
 
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, seed, force, **options):
         ctx = DemoContext(seed=seed, force=force, write=self.stdout.write)
+        site_address_sync()  # canonical links, og:url and the sitemap say SITE_BASE_URL
         modules = []
         for config in apps.get_app_configs():
             try:
