@@ -13,6 +13,9 @@ class NotificationKind(models.TextChoices):
     WHAT_WE_DID = "what_we_did", '"What we heard, what we did" published'
     MODERATION_DECISION = "moderation_decision", "A decision on my held comment"
     NEW_UPDATE = "new_update", "A new update from the agency"
+    # agenda (issue 15)
+    PROPOSAL_UPDATE = "proposal_update", "News on a proposal I made or support"
+    MEETING = "meeting", "A workgroup meeting reminder or its minutes"
 
 
 class Delivery(models.TextChoices):

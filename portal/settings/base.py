@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "forums",
     "forums.moderation",
     "surveys",
+    "agenda",  # proposals and workgroup meetings (issue 15)
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
