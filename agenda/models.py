@@ -5,12 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from forums.models.pages import PrivateAwareMixin
+from home.cfsr import ReviewPhase
 from home.models import BasePage
 
 
@@ -219,3 +221,61 @@ class MeetingAttendance(Orderable):
     people = models.PositiveIntegerField(_("people"), default=1)
 
     panels = [FieldPanel("organisation"), FieldPanel("people")]
+
+
+class ReviewRound(ClusterableModel):
+    """A CFSR round (current and past) with its five phases, edited by staff in the admin."""
+
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    is_current = models.BooleanField(_("current round"), default=False)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldPanel("is_current"),
+        InlinePanel("phases", heading=_("Phases and milestones"), label=_("Phase")),
+    ]
+
+    class Meta:
+        ordering = ["-is_current", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"], condition=models.Q(is_current=True), name="review_round_one_current"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class RoundPhase(Orderable, ClusterableModel):
+    round = ParentalKey(ReviewRound, on_delete=models.CASCADE, related_name="phases")
+    phase = models.CharField(_("phase"), max_length=24, choices=ReviewPhase.choices)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    happening = models.TextField(_("what is happening"), blank=True)
+    what_you_can_do = models.TextField(_("what stakeholders can do"), blank=True)
+    milestones = models.TextField(_("milestones"), blank=True, help_text=_("One per line: date, then what."))
+    related_pages = ParentalManyToManyField(
+        "wagtailcore.Page", blank=True, related_name="+", verbose_name=_("topics, surveys and meetings")
+    )
+
+    panels = [
+        FieldPanel("phase"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldPanel("happening"),
+        FieldPanel("what_you_can_do"),
+        FieldPanel("milestones"),
+        FieldPanel("related_pages"),
+    ]
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("A phase must end after it starts.")})
+
+    def is_now(self, today) -> bool:
+        return self.starts_on <= today <= self.ends_on
+
+    def milestone_lines(self) -> list[str]:
+        return [line.strip() for line in self.milestones.splitlines() if line.strip()]

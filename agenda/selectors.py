@@ -83,3 +83,42 @@ def proposals_to_review():
 
 def visible_to(user, workgroup) -> bool:
     return permissions.can_view(user, workgroup)
+
+
+def current_round():
+    from .models import ReviewRound, RoundPhase
+
+    return (
+        ReviewRound.objects.filter(is_current=True)
+        .prefetch_related(Prefetch("phases", queryset=RoundPhase.objects.prefetch_related("related_pages")))
+        .first()
+    )
+
+
+def other_rounds(review):
+    from .models import ReviewRound
+
+    rounds = ReviewRound.objects.all()
+    return rounds.exclude(pk=review.pk) if review is not None else rounds
+
+
+def review_round(*, pk: int):
+    from .models import ReviewRound, RoundPhase
+
+    return (
+        ReviewRound.objects.prefetch_related(
+            Prefetch("phases", queryset=RoundPhase.objects.prefetch_related("related_pages"))
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def current_phase(*, today):
+    from .models import RoundPhase
+
+    return (
+        RoundPhase.objects.filter(round__is_current=True, starts_on__lte=today, ends_on__gte=today)
+        .select_related("round")
+        .first()
+    )

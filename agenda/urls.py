@@ -1,8 +1,10 @@
 from django.urls import path
 
-from . import views
+from . import timeline_views, views
 
 urlpatterns = [
+    path("timeline/", timeline_views.timeline, name="agenda_timeline"),
+    path("timeline/<int:pk>/", timeline_views.timeline, name="agenda_timeline_round"),
     path("workgroups/<int:workgroup_pk>/propose/", views.proposal_new, name="agenda_proposal_new"),
     path(
         "workgroups/<int:workgroup_pk>/calendar.ics",

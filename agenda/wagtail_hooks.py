@@ -6,11 +6,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.extension_points import ATTENDANCE_RECORDS, WORKGROUP_SECTIONS, AttendanceRecord, Panel
+from portal.extension_points import (
+    ATTENDANCE_RECORDS,
+    HOME_PANELS,
+    WORKGROUP_SECTIONS,
+    AttendanceRecord,
+    Panel,
+)
 
 from . import permissions, selectors, views
-from .models import MeetingAttendance
+from .models import MeetingAttendance, ReviewRound
 
 SORT_LABELS = {"supported": _("Most supported"), "newest": _("Newest")}
 FILTER_LABELS = {"all": _("All"), "open": _("Open"), "accepted": _("Accepted"), "declined": _("Declined")}
@@ -88,3 +96,28 @@ def register_proposals_menu_item():
         icon_name="help",
         order=160,
     )
+
+
+@hooks.register(HOME_PANELS)
+def current_phase_panel(request):
+    phase = selectors.current_phase(today=timezone.localdate())
+    if phase is None:
+        return None
+    return Panel(
+        title=str(_("Where the review is now")),
+        template="agenda/panels/current_phase.html",
+        context={"phase": phase},
+        order=15,
+    )
+
+
+class ReviewRoundViewSet(SnippetViewSet):
+    model = ReviewRound
+    icon = "date"
+    menu_label = _("Review timeline")
+    menu_order = 170
+    add_to_admin_menu = True
+    list_display = ["title", "is_current"]
+
+
+register_snippet(ReviewRoundViewSet)

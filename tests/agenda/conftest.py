@@ -18,7 +18,9 @@ def index_page(db):
 
 @pytest.fixture
 def workgroup(index_page):
-    return WorkgroupPageFactory(parent=index_page, title="Permanency", slug="permanency", membership_mode="request")
+    return WorkgroupPageFactory(
+        parent=index_page, title="Permanency", slug="permanency", membership_mode="request"
+    )
 
 
 @pytest.fixture

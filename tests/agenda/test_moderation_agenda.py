@@ -9,19 +9,25 @@ pytestmark = pytest.mark.django_db
 
 
 def test_new_author_proposal_is_held_like_a_comment(member, workgroup):
-    proposal = services.proposal_create(author=member, workgroup=workgroup, title="Respite", body="No respite.")
+    proposal = services.proposal_create(
+        author=member, workgroup=workgroup, title="Respite", body="No respite."
+    )
     assert proposal.state == ProposalState.PENDING
     assert proposal.held_reason
 
 
 def test_held_proposal_cannot_be_supported(member, other_member, workgroup):
-    proposal = services.proposal_create(author=member, workgroup=workgroup, title="Respite", body="No respite.")
+    proposal = services.proposal_create(
+        author=member, workgroup=workgroup, title="Respite", body="No respite."
+    )
     with pytest.raises(Exception, match="open proposals"):
         services.support_add(user=other_member, proposal=proposal)
 
 
 def test_facilitator_is_trusted(facilitator, workgroup):
-    proposal = services.proposal_create(author=facilitator, workgroup=workgroup, title="Respite", body="No respite.")
+    proposal = services.proposal_create(
+        author=facilitator, workgroup=workgroup, title="Respite", body="No respite."
+    )
     assert proposal.state == ProposalState.OPEN
 
 

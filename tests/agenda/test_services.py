@@ -21,7 +21,11 @@ pytestmark = pytest.mark.django_db
 
 def _propose(author, workgroup, **kwargs):
     return services.proposal_create(
-        author=author, workgroup=workgroup, title="Respite for kin carers", body="Kin carers get no respite.", **kwargs
+        author=author,
+        workgroup=workgroup,
+        title="Respite for kin carers",
+        body="Kin carers get no respite.",
+        **kwargs,
     )
 
 
@@ -110,12 +114,16 @@ def test_accept_as_agenda_item_links_both_ways_and_notifies(member, other_member
     proposal = _propose(member, workgroup)
     services.support_add(user=other_member, proposal=proposal)
     meeting = make_meeting(workgroup)
-    services.proposal_triage(by=facilitator, proposal=proposal, state="accepted", answer="On the agenda.", meeting=meeting)
+    services.proposal_triage(
+        by=facilitator, proposal=proposal, state="accepted", answer="On the agenda.", meeting=meeting
+    )
     proposal.refresh_from_db()
     assert proposal.state == ProposalState.ACCEPTED and proposal.answered_at is not None
     item = AgendaItem.objects.get(proposal=proposal)
     assert item.meeting_id == meeting.pk and list(proposal.agenda_items.all()) == [item]
-    notified = set(Notification.objects.filter(kind=NotificationKind.PROPOSAL_UPDATE).values_list("recipient", flat=True))
+    notified = set(
+        Notification.objects.filter(kind=NotificationKind.PROPOSAL_UPDATE).values_list("recipient", flat=True)
+    )
     assert notified == {member.pk, other_member.pk}
     with pytest.raises(ValidationError, match="already been answered"):
         services.proposal_triage(by=facilitator, proposal=proposal, state="declined", answer="x")
@@ -146,7 +154,10 @@ def test_links_to_another_workgroup_are_refused(member, facilitator, workgroup, 
     proposal = _propose(member, workgroup)
     with pytest.raises(ValidationError):
         services.proposal_triage(
-            by=facilitator, proposal=proposal, state="in_progress", plan_item=PlanItemFactory(workgroup=private_workgroup)
+            by=facilitator,
+            proposal=proposal,
+            state="in_progress",
+            plan_item=PlanItemFactory(workgroup=private_workgroup),
         )
 
 

@@ -5,9 +5,8 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from agenda import services
-from agenda.models import AgendaItem, Proposal, ProposalSupport
+from agenda.models import AgendaItem, MeetingAttendance, Proposal, ProposalSupport
 from agenda.wagtail_hooks import meeting_attendance
-from agenda.models import MeetingAttendance
 from portal.accounts.factories import UserFactory
 from portal.extension_points import collect_attendance
 
@@ -36,7 +35,9 @@ def _client(client, person):
 
 
 def _proposal(author, workgroup, title="Respite for kin carers"):
-    return services.proposal_create(author=author, workgroup=workgroup, title=title, body="Kin carers get no respite.")
+    return services.proposal_create(
+        author=author, workgroup=workgroup, title=title, body="Kin carers get no respite."
+    )
 
 
 @pytest.mark.parametrize(
@@ -69,9 +70,12 @@ def test_proposal_page_public_workgroup_per_role(client, people, member, workgro
 
 
 @pytest.mark.parametrize(
-    ("role", "status"), [("anonymous", 404), ("outsider", 404), ("member", 200), ("facilitator", 200), ("moderator", 200)]
+    ("role", "status"),
+    [("anonymous", 404), ("outsider", 404), ("member", 200), ("facilitator", 200), ("moderator", 200)],
 )
-def test_private_workgroup_proposals_and_meetings_are_hidden(client, people, member, private_workgroup, role, status):
+def test_private_workgroup_proposals_and_meetings_are_hidden(
+    client, people, member, private_workgroup, role, status
+):
     proposal = _proposal(member, private_workgroup, title="Secret proposal title")
     meeting = make_meeting(private_workgroup, title="Secret meeting")
     c = _client(client, people[role])
@@ -88,7 +92,9 @@ def test_support_view_once_with_clear_message(client, member, other_member, work
     client.post(url)
     response = client.post(url, follow=True)
     assert ProposalSupport.objects.count() == 1
-    assert "already support" in response.content.decode() or "Withdraw my support" in response.content.decode()
+    assert (
+        "already support" in response.content.decode() or "Withdraw my support" in response.content.decode()
+    )
 
 
 def test_author_support_is_refused(client, member, workgroup):
@@ -100,12 +106,14 @@ def test_author_support_is_refused(client, member, workgroup):
 
 
 @pytest.mark.parametrize(
-    ("role", "status"), [("anonymous", 302), ("outsider", 403), ("member", 403), ("facilitator", 302), ("moderator", 302)]
+    ("role", "status"),
+    [("anonymous", 302), ("outsider", 403), ("member", 403), ("facilitator", 302), ("moderator", 302)],
 )
 def test_triage_view_per_role(client, people, other_member, workgroup, role, status):
     proposal = _proposal(other_member, workgroup)
     response = _client(client, people[role]).post(
-        reverse("agenda_proposal_triage", args=[proposal.pk]), {"state": "declined", "answer": "Out of scope."}
+        reverse("agenda_proposal_triage", args=[proposal.pk]),
+        {"state": "declined", "answer": "Out of scope."},
     )
     assert response.status_code == status
     expected = "declined" if role in ("facilitator", "moderator") else "open"
@@ -115,7 +123,9 @@ def test_triage_view_per_role(client, people, other_member, workgroup, role, sta
 def test_decline_without_reason_in_view_saves_nothing(client, facilitator, member, workgroup):
     proposal = _proposal(member, workgroup)
     client.force_login(facilitator)
-    response = client.post(reverse("agenda_proposal_triage", args=[proposal.pk]), {"state": "declined"}, follow=True)
+    response = client.post(
+        reverse("agenda_proposal_triage", args=[proposal.pk]), {"state": "declined"}, follow=True
+    )
     assert "Say why" in response.content.decode()
     assert Proposal.objects.get(pk=proposal.pk).state == "open"
 
@@ -147,7 +157,9 @@ def test_agenda_item_view_per_role(client, people, meeting, role, added):
 @pytest.mark.parametrize(("role", "status"), [("member", 403), ("facilitator", 302), ("anonymous", 302)])
 def test_reorder_view_per_role(client, people, facilitator, meeting, role, status):
     item = services.agenda_item_add(by=facilitator, meeting=meeting, title="Welcome")
-    response = _client(client, people[role]).post(reverse("agenda_reorder", args=[meeting.pk]), {"item": [item.pk]})
+    response = _client(client, people[role]).post(
+        reverse("agenda_reorder", args=[meeting.pk]), {"item": [item.pk]}
+    )
     assert response.status_code == status
 
 
@@ -225,7 +237,9 @@ def test_workgroup_page_queries_do_not_grow_with_proposals(client, workgroup, dj
     assert response.content.decode().count('class="usa-collection__item"') >= 14
 
 
-def test_meeting_page_queries_do_not_grow_with_agenda(client, facilitator, meeting, django_assert_max_num_queries):
+def test_meeting_page_queries_do_not_grow_with_agenda(
+    client, facilitator, meeting, django_assert_max_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
