@@ -276,3 +276,16 @@ def meetings_remind(*, now, within) -> int:
                 sent += 1
         MeetingPage.objects.filter(pk=meeting.pk).update(reminded_at=now)
     return sent
+
+
+def topic_feedback_effects(*, topic) -> int:
+    """The loop closes: people behind proposals that became `topic` hear its "what we did"."""
+    sent = 0
+    for proposal in Proposal.objects.filter(topic=topic, state=ProposalState.ACCEPTED):
+        sent += _notify_people(
+            proposal,
+            text=_("The agency published what it did about \u201c%(title)s\u201d.")
+            % {"title": proposal.title},
+            step=f"feedback-{topic.pk}",
+        )
+    return sent

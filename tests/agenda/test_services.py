@@ -202,3 +202,17 @@ def test_send_meeting_reminders_command(member, workgroup):
     out = StringIO()
     call_command("send_meeting_reminders", "--hours", "24", stdout=out)
     assert "reminder(s) sent" in out.getvalue()
+
+
+def test_what_we_did_on_the_topic_reaches_the_proposal_people(
+    member, other_member, facilitator, workgroup, topic
+):
+    proposal = _propose(member, workgroup)
+    services.support_add(user=other_member, proposal=proposal)
+    services.proposal_triage(by=facilitator, proposal=proposal, state="accepted", topic=topic)
+    topic.what_we_did = "<p>We funded respite weekends.</p>"
+    topic.save_revision().publish()
+    told = Notification.objects.filter(kind=NotificationKind.PROPOSAL_UPDATE, dedupe_key__contains="feedback")
+    assert set(told.values_list("recipient", flat=True)) == {member.pk, other_member.pk}
+    topic.save_revision().publish()
+    assert told.count() == 2
