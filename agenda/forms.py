@@ -8,7 +8,22 @@ from portal.accounts.models import Region, StakeholderGroup
 from .models import MeetingPage, Proposal, ProposalState
 
 
-class ProposalForm(forms.Form):
+def _uswds(form):
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxSelectMultiple):
+            continue
+        css = {forms.Textarea: "usa-textarea", forms.Select: "usa-select"}.get(type(widget), "usa-input")
+        widget.attrs.setdefault("class", css)
+
+
+class USWDSForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _uswds(self)
+
+
+class ProposalForm(USWDSForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(label=_("What is happening?"), widget=forms.Textarea, max_length=5000)
     stakeholder_groups = forms.ModelMultipleChoiceField(
@@ -28,11 +43,11 @@ class ProposalForm(forms.Form):
     )
 
 
-class CommentForm(forms.Form):
+class CommentForm(USWDSForm):
     body = forms.CharField(label=_("Your comment"), widget=forms.Textarea, max_length=3000)
 
 
-class TriageForm(forms.Form):
+class TriageForm(USWDSForm):
     state = forms.ChoiceField(
         label=_("Answer"),
         choices=[
@@ -58,7 +73,8 @@ class TriageForm(forms.Form):
             pk=proposal.pk
         )
         self.fields["plan_item"].queryset = PlanItem.objects.filter(workgroup=workgroup)
+        _uswds(self)
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(USWDSForm):
     title = forms.CharField(label=_("Agenda item"), max_length=200)

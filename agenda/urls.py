@@ -17,5 +17,6 @@ urlpatterns = [
     path("proposals/<int:pk>/triage/", views.proposal_triage, name="agenda_proposal_triage"),
     path("meetings/<int:pk>/agenda/", views.agenda_item_add, name="agenda_item_add"),
     path("meetings/<int:pk>/agenda/order/", views.agenda_reorder, name="agenda_reorder"),
+    path("meetings/<int:pk>/agenda/<int:item_pk>/up/", views.agenda_item_move, name="agenda_item_move"),
     path("meetings/<int:pk>/meeting.ics", views.meeting_ics, name="agenda_meeting_ics"),
 ]

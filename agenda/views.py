@@ -205,6 +205,25 @@ def agenda_reorder(request, pk):
     return redirect(meeting.url)
 
 
+@login_required
+@require_POST
+def agenda_item_move(request, pk, item_pk):
+    """Move one item a place up (the facilitator orders the agenda)."""
+    meeting = _visible_meeting(request, pk)
+    if not permissions.can_triage(request.user, meeting.workgroup):
+        raise PermissionDenied
+    ids = list(meeting.agenda_items.values_list("pk", flat=True))
+    if item_pk in ids and ids.index(item_pk) > 0:
+        at = ids.index(item_pk)
+        ids[at - 1], ids[at] = ids[at], ids[at - 1]
+    _act(
+        request,
+        lambda: services.agenda_reorder(by=request.user, meeting=meeting, item_ids=ids),
+        _("Agenda order saved."),
+    )
+    return redirect(meeting.url)
+
+
 def meeting_ics(request, pk):
     meeting = _visible_meeting(request, pk)
     body = calendar.meetings_ics(meetings=[meeting], request=request, name=meeting.title)

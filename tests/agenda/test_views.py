@@ -258,3 +258,12 @@ def test_attendance_feeds_engagement_by_organisation(workgroup, meeting):
     records = [r for r in collect_attendance() if r.occasion == meeting.title]
     assert [r.organisation for r in records] == ["Foster Parents Association"]
     assert meeting_attendance(since=meeting.starts_at.date() + __import__("datetime").timedelta(days=1)) == []
+
+
+@pytest.mark.parametrize(("role", "moved"), [("member", False), ("facilitator", True)])
+def test_move_up_per_role(client, people, facilitator, meeting, role, moved):
+    first = services.agenda_item_add(by=facilitator, meeting=meeting, title="Welcome")
+    second = services.agenda_item_add(by=facilitator, meeting=meeting, title="Respite")
+    _client(client, people[role]).post(reverse("agenda_item_move", args=[meeting.pk, second.pk]))
+    order = list(meeting.agenda_items.values_list("pk", flat=True))
+    assert order == ([second.pk, first.pk] if moved else [first.pk, second.pk])
