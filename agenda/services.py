@@ -289,3 +289,27 @@ def topic_feedback_effects(*, topic) -> int:
             step=f"feedback-{topic.pk}",
         )
     return sent
+
+
+def user_data(*, user) -> dict:
+    """What "download my data" lists: proposals, supports and comments on proposals."""
+    return {
+        "proposals": [
+            {"title": p.title, "text": p.body, "state": p.state, "created": p.created_at.isoformat()}
+            for p in Proposal.objects.filter(author=user)
+        ],
+        "supported": list(
+            ProposalSupport.objects.filter(user=user).values_list("proposal__title", flat=True)
+        ),
+        "comments": [
+            {"proposal": c.proposal.title, "text": c.body, "created": c.created_at.isoformat()}
+            for c in ProposalComment.objects.filter(author=user).select_related("proposal")
+        ],
+    }
+
+
+def user_deidentify(*, user) -> None:
+    """Supports (who backed what) go, counts follow; proposals and comments stay."""
+    for proposal_id in list(ProposalSupport.objects.filter(user=user).values_list("proposal_id", flat=True)):
+        ProposalSupport.objects.filter(user=user, proposal_id=proposal_id).delete()
+        Proposal.objects.filter(pk=proposal_id).update(support_count=F("support_count") - 1)

@@ -12,12 +12,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal.extension_points import (
     ATTENDANCE_RECORDS,
     HOME_PANELS,
+    USER_DATA_EXPORT,
+    USER_DEIDENTIFY,
     WORKGROUP_SECTIONS,
     AttendanceRecord,
     Panel,
 )
 
-from . import permissions, selectors, views
+from . import permissions, selectors, services, views
 from .models import MeetingAttendance, ReviewRound
 
 SORT_LABELS = {"supported": _("Most supported"), "newest": _("Newest")}
@@ -121,3 +123,13 @@ class ReviewRoundViewSet(SnippetViewSet):
 
 
 register_snippet(ReviewRoundViewSet)
+
+
+@hooks.register(USER_DATA_EXPORT)
+def export_proposals(user):
+    return "proposals", services.user_data(user=user)
+
+
+@hooks.register(USER_DEIDENTIFY)
+def deidentify_proposals(user):
+    services.user_deidentify(user=user)

@@ -216,3 +216,15 @@ def test_what_we_did_on_the_topic_reaches_the_proposal_people(
     assert set(told.values_list("recipient", flat=True)) == {member.pk, other_member.pk}
     topic.save_revision().publish()
     assert told.count() == 2
+
+
+def test_user_data_export_and_deidentify(member, other_member, workgroup):
+    from portal.extension_points import collect_user_data, run_user_deidentify
+
+    proposal = _propose(member, workgroup)
+    services.support_add(user=other_member, proposal=proposal)
+    assert collect_user_data(member)["proposals"]["proposals"][0]["title"] == proposal.title
+    assert collect_user_data(other_member)["proposals"]["supported"] == [proposal.title]
+    run_user_deidentify(other_member)
+    assert not ProposalSupport.objects.exists()
+    assert Proposal.objects.get(pk=proposal.pk).support_count == 0
