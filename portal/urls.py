@@ -21,6 +21,7 @@ urlpatterns = [
     path("notifications/", include("portal.notifications.urls")),
     path("", include("home.urls")),
     path("workgroups/-/", include("forums.urls")),
+    path("agenda/-/", include("agenda.urls")),  # proposals and meetings (issue 15)
     path("moderation/-/", include("forums.moderation.urls")),
     path("surveys/-/", include("surveys.urls")),
     path("", include("opendata.urls")),  # open data: /open-data/, /api/v2/ (issue 14)

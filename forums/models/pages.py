@@ -96,7 +96,7 @@ class WorkgroupPage(PrivateAwareMixin, RoutablePageMixin, BasePage):
     )
 
     parent_page_types = ["forums.WorkgroupIndexPage"]
-    subpage_types = ["forums.TopicPage"]
+    subpage_types = ["forums.TopicPage", "agenda.MeetingPage"]  # meetings: issue 15
     search_fields = [*BasePage.search_fields, index.SearchField("charter"), index.FilterField("is_private")]
     content_panels = [
         *BasePage.content_panels,

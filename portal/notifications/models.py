@@ -15,6 +15,9 @@ class NotificationKind(models.TextChoices):
     NEW_UPDATE = "new_update", "A new update from the agency"
     MEMBERSHIP_REQUEST = "membership_request", "A request to join a workgroup I facilitate"
     MEMBERSHIP_DECISION = "membership_decision", "A decision on my request to join a workgroup"
+    # agenda (issue 15)
+    PROPOSAL_UPDATE = "proposal_update", "News on a proposal I made or support"
+    MEETING = "meeting", "A workgroup meeting reminder or its minutes"
 
 
 class Delivery(models.TextChoices):

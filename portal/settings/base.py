@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "forums.moderation",
     "surveys",
     "opendata",  # open data: read API and downloads (issue 14)
+    "agenda",  # proposals and workgroup meetings (issue 15)
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

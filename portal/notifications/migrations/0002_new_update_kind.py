@@ -5,29 +5,66 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0001_initial'),
+        ("notifications", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='notification',
-            name='notification_kind_valid',
+            model_name="notification",
+            name="notification_kind_valid",
         ),
         migrations.AlterField(
-            model_name='notification',
-            name='kind',
-            field=models.CharField(choices=[('reply', 'A reply to my comment'), ('official_answer', 'An official answer to my question'), ('new_topic', 'A new topic in a workgroup I follow'), ('window_closing', 'A comment window closing in 3 days'), ('what_we_did', '"What we heard, what we did" published'), ('moderation_decision', 'A decision on my held comment'), ('new_update', 'A new update from the agency')], max_length=24),
+            model_name="notification",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("reply", "A reply to my comment"),
+                    ("official_answer", "An official answer to my question"),
+                    ("new_topic", "A new topic in a workgroup I follow"),
+                    ("window_closing", "A comment window closing in 3 days"),
+                    ("what_we_did", '"What we heard, what we did" published'),
+                    ("moderation_decision", "A decision on my held comment"),
+                    ("new_update", "A new update from the agency"),
+                ],
+                max_length=24,
+            ),
         ),
         migrations.AlterField(
-            model_name='notificationpreference',
-            name='kind',
-            field=models.CharField(choices=[('reply', 'A reply to my comment'), ('official_answer', 'An official answer to my question'), ('new_topic', 'A new topic in a workgroup I follow'), ('window_closing', 'A comment window closing in 3 days'), ('what_we_did', '"What we heard, what we did" published'), ('moderation_decision', 'A decision on my held comment'), ('new_update', 'A new update from the agency')], max_length=24),
+            model_name="notificationpreference",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("reply", "A reply to my comment"),
+                    ("official_answer", "An official answer to my question"),
+                    ("new_topic", "A new topic in a workgroup I follow"),
+                    ("window_closing", "A comment window closing in 3 days"),
+                    ("what_we_did", '"What we heard, what we did" published'),
+                    ("moderation_decision", "A decision on my held comment"),
+                    ("new_update", "A new update from the agency"),
+                ],
+                max_length=24,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='notification',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['reply', 'official_answer', 'new_topic', 'window_closing', 'what_we_did', 'moderation_decision', 'new_update'])), name='notification_kind_valid'),
+            model_name="notification",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "kind__in",
+                        [
+                            "reply",
+                            "official_answer",
+                            "new_topic",
+                            "window_closing",
+                            "what_we_did",
+                            "moderation_decision",
+                            "new_update",
+                        ],
+                    )
+                ),
+                name="notification_kind_valid",
+            ),
         ),
     ]

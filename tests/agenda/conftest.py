@@ -1,0 +1,82 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from agenda.models import MeetingPage
+from forums.factories import TopicPageFactory, WorkgroupIndexPageFactory, WorkgroupPageFactory
+from forums.models import MembershipRole
+from forums.services import membership_set
+from home.models import HomePage
+from portal.accounts.factories import UserFactory
+
+
+@pytest.fixture
+def index_page(db):
+    return WorkgroupIndexPageFactory(parent=HomePage.objects.first(), slug="workgroups")
+
+
+@pytest.fixture
+def workgroup(index_page):
+    return WorkgroupPageFactory(
+        parent=index_page, title="Permanency", slug="permanency", membership_mode="request"
+    )
+
+
+@pytest.fixture
+def private_workgroup(index_page):
+    return WorkgroupPageFactory(parent=index_page, title="Case review", slug="case-review", is_private=True)
+
+
+@pytest.fixture
+def topic(workgroup):
+    return TopicPageFactory(parent=workgroup, title="Respite care", slug="respite")
+
+
+@pytest.fixture
+def facilitator(make_staff, workgroup, private_workgroup):
+    person = make_staff("Facilitators", display_name="Facil")
+    membership_set(user=person, workgroup=workgroup, role=MembershipRole.FACILITATOR)
+    membership_set(user=person, workgroup=private_workgroup, role=MembershipRole.FACILITATOR)
+    return person
+
+
+@pytest.fixture
+def member(user, workgroup, private_workgroup):
+    membership_set(user=user, workgroup=workgroup)
+    membership_set(user=user, workgroup=private_workgroup)
+    return user
+
+
+@pytest.fixture
+def other_member(workgroup, private_workgroup):
+    person = UserFactory(display_name="Other")
+    membership_set(user=person, workgroup=workgroup)
+    membership_set(user=person, workgroup=private_workgroup)
+    return person
+
+
+@pytest.fixture
+def outsider(db):
+    return UserFactory(display_name="Outsider")
+
+
+def make_meeting(workgroup, *, title="Spring meeting", days=7, cutoff_days=5, **kwargs):
+    start = timezone.now() + datetime.timedelta(days=days)
+    page = MeetingPage(
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        agenda_cutoff=timezone.now() + datetime.timedelta(days=cutoff_days),
+        place="Room 4, County building. Call: 555-0100 code 1234",
+        **kwargs,
+    )
+    workgroup.add_child(instance=page)
+    page.save_revision().publish()
+    return MeetingPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def meeting(workgroup):
+    return make_meeting(workgroup)
