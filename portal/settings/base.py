@@ -290,3 +290,24 @@ MODERATION_RATE_LIMITS = {
 }
 MODERATION_RATE_LIMIT_IP_FACTOR = env.int("MODERATION_RATE_LIMIT_IP_FACTOR", default=3)
 MIDDLEWARE = [*MIDDLEWARE, "forums.moderation.middleware.AbuseLimitsMiddleware"]
+
+# --- Operations (issue 9): outages answer 503, shared cache, private headers ---------------
+INSTALLED_APPS = [*INSTALLED_APPS, "portal.operations"]
+# Outermost after SecurityMiddleware so database / cache outages inside sessions, auth and
+# views answer the site's 503 page; the header middleware sees every response.
+MIDDLEWARE.insert(1, "portal.operations.middleware.ServiceUnavailableMiddleware")
+MIDDLEWARE.insert(2, "portal.operations.headers.PrivateHeadersMiddleware")
+SERVICE_RETRY_AFTER_SECONDS = env.int("SERVICE_RETRY_AFTER_SECONDS", default=30)
+CSRF_FAILURE_VIEW = "portal.operations.views.csrf_failure"
+if REDIS_URL:
+    # Redis errors are cache misses; security counters fail closed (portal/operations/cache.py).
+    CACHES["default"]["BACKEND"] = "portal.operations.cache.FailSafeRedisCache"
+    CACHES["default"]["OPTIONS"].update(
+        {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}  # a dead Redis must not hang workers
+    )
+# The real client address behind nginx (e.g. X-Real-IP), for allauth and django-ratelimit.
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
+if CLIENT_IP_HEADER:
+    ALLAUTH_TRUSTED_CLIENT_IP_HEADER = CLIENT_IP_HEADER
+    RATELIMIT_IP_META_KEY = "HTTP_" + CLIENT_IP_HEADER.upper().replace("-", "_")
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env.int("DATA_UPLOAD_MAX_NUMBER_FIELDS", default=1000)

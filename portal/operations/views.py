@@ -1,0 +1,14 @@
+"""Error pages in the site's look for what Django would answer with a bare page."""
+
+from django.shortcuts import render
+
+
+def csrf_failure(request, reason=""):
+    # CSRF_FAILURE_VIEW: the form was stale or forged. Say what to do; log nothing secret.
+    response = render(request, "errors/403_csrf.html", status=403)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def bad_request(request, exception=None):
+    return render(request, "errors/400.html", status=400)

@@ -1,0 +1,115 @@
+"""Private services for fault tests: never the shared PostgreSQL :5432 or Redis :6379."""
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+            return
+        time.sleep(0.05)
+    raise TimeoutError(f"nothing listens on 127.0.0.1:{port}")
+
+
+class PrivateRedis:
+    """`redis-server` on a free loopback port, no persistence; stop()/start() for faults."""
+
+    def __init__(self, port: int | None = None):
+        self.port = port or free_port()
+        self.process = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        binary = shutil.which("redis-server")
+        if not binary:
+            raise RuntimeError("redis-server is not installed")
+        self.process = subprocess.Popen(
+            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port)
+        return self
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+        self.process = None
+
+
+class PrivatePostgres:
+    """A throw-away cluster (initdb in a temporary folder, pg_ctl) on a free port."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.dir = tempfile.mkdtemp(prefix="portal-pg-")
+        self.data = os.path.join(self.dir, "data")
+
+    def _bin(self, name):
+        binary = shutil.which(name) or f"/usr/local/bin/{name}"
+        # PostgreSQL refuses to run as root: run its tools as the postgres user then.
+        if os.geteuid() == 0:
+            return ["runuser", "-u", "postgres", "--", binary]
+        return [binary]
+
+    def init(self):
+        if os.geteuid() == 0:
+            shutil.chown(self.dir, "postgres")
+        subprocess.run(
+            [*self._bin("initdb"), "-D", self.data, "-U", "postgres", "-A", "trust"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        return self
+
+    def start(self):
+        opts = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off"
+        subprocess.run(
+            [
+                *self._bin("pg_ctl"),
+                "-D",
+                self.data,
+                "-o",
+                opts,
+                "-w",
+                "-l",
+                os.path.join(self.dir, "log"),
+                "start",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        return self
+
+    def stop(self):
+        subprocess.run(
+            [*self._bin("pg_ctl"), "-D", self.data, "-m", "fast", "-w", "stop"],
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def url(self, name="postgres"):
+        return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
+
+    def destroy(self):
+        self.stop()
+        shutil.rmtree(self.dir, ignore_errors=True)
