@@ -113,3 +113,68 @@ class PrivatePostgres:
     def destroy(self):
         self.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class AppServer:
+    """A real gunicorn app server (production settings, see tests/server_settings.py)."""
+
+    def __init__(self, env: dict, workers: int = 2):
+        self.port = free_port()
+        self.env = {**os.environ, **env}
+        self.workers = workers
+        self.process = None
+        self.log = tempfile.NamedTemporaryFile(prefix="portal-gunicorn-", suffix=".log")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self):
+        gunicorn = os.path.join(ROOT, ".venv", "bin", "gunicorn")
+        self.process = subprocess.Popen(
+            [
+                gunicorn,
+                "-c",
+                "deploy/gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(self.workers),
+                "portal.wsgi:application",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        wait_for_port(self.port, timeout=60)
+        return self
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(20)
+        self.process = None
+
+
+def server_env(database_url: str, redis_url: str = "", **extra) -> dict:
+    """Environment for AppServer: production settings on loopback without TLS."""
+    env = {
+        "DJANGO_SETTINGS_MODULE": "tests.server_settings",
+        "SECRET_KEY": "fault-tests-" + "k" * 50,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "SESSION_COOKIE_SECURE": "false",
+        "CSRF_COOKIE_SECURE": "false",
+        "EMAIL_URL": "dummymail://",
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "SERVICE_RETRY_AFTER_SECONDS": "7",
+    }
+    env.update(extra)
+    return env
