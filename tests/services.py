@@ -178,3 +178,50 @@ def server_env(database_url: str, redis_url: str = "", **extra) -> dict:
     }
     env.update(extra)
     return env
+
+
+class SmtpSink:
+    """A tiny SMTP server on a free loopback port that keeps what it receives (tests only)."""
+
+    def __init__(self, port: int | None = None):
+        import socketserver
+        import threading
+
+        self.port = port or free_port()
+        self.messages: list[bytes] = []
+        sink = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def reply(self, line):
+                self.wfile.write(line.encode() + b"\r\n")
+
+            def handle(self):
+                self.reply("220 sink ready")
+                while line := self.rfile.readline():
+                    verb = line.strip().split(b" ")[0].upper()
+                    if verb == b"EHLO":
+                        self.reply("250 sink")
+                    elif verb == b"DATA":
+                        self.reply("354 go on")
+                        data = b""
+                        while (chunk := self.rfile.readline()) not in (b".\r\n", b""):
+                            data += chunk
+                        sink.messages.append(data)
+                        self.reply("250 queued")
+                    elif verb == b"QUIT":
+                        self.reply("221 bye")
+                        return
+                    else:
+                        self.reply("250 ok")
+
+        socketserver.ThreadingTCPServer.allow_reuse_address = True
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", self.port), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def start(self):
+        self.thread.start()
+        return self
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()

@@ -310,3 +310,7 @@ CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
 if CLIENT_IP_HEADER:
     ALLAUTH_TRUSTED_CLIENT_IP_HEADER = CLIENT_IP_HEADER
     RATELIMIT_IP_META_KEY = "HTTP_" + CLIENT_IP_HEADER.upper().replace("-", "_")
+# Mail outbox (portal/operations/mail.py): production sends every e-mail through it.
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+OUTBOX_BACKOFF_SECONDS = env.int("OUTBOX_BACKOFF_SECONDS", default=60)
+OUTBOX_DELIVERY_BACKEND = EMAIL_BACKEND  # noqa: F405  (from EMAIL_URL above)

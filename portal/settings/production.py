@@ -36,3 +36,6 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.ba
 # Wagtail's live preview renders the page in a same-origin iframe, so frames stay allowed
 # from our own origin (X_FRAME_OPTIONS = "SAMEORIGIN" in base.py); other origins are refused.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# Every e-mail is an outbox row written with the action; the worker delivers with retries.
+if env.bool("MAIL_OUTBOX", default=True):
+    EMAIL_BACKEND = "portal.operations.mail.OutboxEmailBackend"
