@@ -82,7 +82,7 @@ def deliver_due(limit: int = 100) -> dict:
         message.connection = connection
         try:
             message.send(fail_silently=False)
-        except Exception as error:  # SMTP down, refused, timed out…
+        except Exception as error:  # noqa: BLE001 (SMTP down, refused, timed out: retry)
             row.attempts += 1
             row.last_error = f"{type(error).__name__}: {error}"[:2000]
             if row.attempts >= settings.OUTBOX_MAX_ATTEMPTS:

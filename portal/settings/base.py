@@ -313,4 +313,4 @@ if CLIENT_IP_HEADER:
 # Mail outbox (portal/operations/mail.py): production sends every e-mail through it.
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 OUTBOX_BACKOFF_SECONDS = env.int("OUTBOX_BACKOFF_SECONDS", default=60)
-OUTBOX_DELIVERY_BACKEND = EMAIL_BACKEND  # noqa: F405  (from EMAIL_URL above)
+OUTBOX_DELIVERY_BACKEND = env.email_url("EMAIL_URL")["EMAIL_BACKEND"]  # the real sender
