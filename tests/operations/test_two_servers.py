@@ -96,3 +96,29 @@ def test_redis_down_pages_render_and_sign_in_fails_closed(servers, redis_server,
     assert "safety limits" in refused.text
     redis_server.start()
     assert sign_in(session, servers[0], user.email, password, token).status_code == 302
+
+
+def test_totp_code_is_not_accepted_twice_across_servers(servers, make_staff, password):
+    from portal.accounts.mfa import totp_activate, totp_current_code
+
+    secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+    staff = make_staff("Moderators")
+    totp_activate(user=staff, secret=secret)
+    code = totp_current_code(secret=secret)
+    results = []
+    for server in servers:  # the same code: first on server A, then on server B
+        session = browser()
+        token = csrf_token(session, server.url)
+        assert sign_in(session, server, staff.email, password, token).status_code == 302
+        page = session.get(server.url + "/accounts/2fa/authenticate/", timeout=10)
+        mfa_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+        response = session.post(
+            server.url + "/accounts/2fa/authenticate/",
+            {"code": code, "csrfmiddlewaretoken": mfa_token},
+            headers={"Referer": "http://127.0.0.1/accounts/2fa/authenticate/"},
+            allow_redirects=False,
+            timeout=10,
+        )
+        results.append((response.status_code, "Incorrect code" in response.text))
+    # Server B refuses the code server A already accepted: the replay check is shared.
+    assert results == [(302, False), (200, True)]
