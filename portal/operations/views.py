@@ -11,4 +11,5 @@ def csrf_failure(request, reason=""):
 
 
 def bad_request(request, exception=None):
-    return render(request, "errors/400.html", status=400)
+    # Standalone (no request context): a forged Host must not be read again while rendering.
+    return render(None, "errors/400.html", status=400)

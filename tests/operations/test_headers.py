@@ -50,3 +50,12 @@ def test_deploy_check_accepts_database_cache():
     with override_settings(CACHES=db_cache):
         ids = [m.id for m in run_checks(include_deployment_checks=True)]
     assert "operations.E001" not in ids
+
+
+@pytest.mark.django_db
+def test_forged_host_answers_the_sites_400_page():
+    client = Client(raise_request_exception=False)
+    with override_settings(ALLOWED_HOSTS=["portal.example.org"]):
+        response = client.get("/", HTTP_HOST="evil.example.com")
+    assert response.status_code == 400
+    assert b"We could not understand that request" in response.content
