@@ -151,6 +151,12 @@ class AppServer:
             stderr=subprocess.STDOUT,
         )
         wait_for_port(self.port, timeout=60)
+        # Warm each worker up (templates, first queries) so tests time requests, not boots.
+        import urllib.request
+
+        for _ in range(self.workers):
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(self.url + "/healthz", timeout=60).read()
         return self
 
     def stop(self):

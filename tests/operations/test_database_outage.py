@@ -45,7 +45,7 @@ def private_portal():
 
 
 def get(server, path):
-    return requests.get(server.url + path, headers={"Host": "127.0.0.1"}, timeout=15)
+    return requests.get(server.url + path, headers={"Host": "127.0.0.1"}, timeout=45)
 
 
 def test_database_down_answers_503_then_recovers(private_portal):
