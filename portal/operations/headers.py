@@ -34,3 +34,25 @@ class PrivateHeadersMiddleware:
         if self.permissions_policy and not response.has_header("Permissions-Policy"):
             response["Permissions-Policy"] = self.permissions_policy
         return response
+
+
+ADMIN_RELAXED_POLICY = {
+    # Wagtail's admin ships inline scripts and styles: it gets its own policy, still
+    # same-origin only. Public pages keep the strict policy (no inline script or style).
+    "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+}
+
+
+class AdminCspMiddleware:
+    """Placed after csp.middleware.CSPMiddleware: relaxes the policy for /admin/ only."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith("/admin/"):
+            response._csp_replace = ADMIN_RELAXED_POLICY
+        return response

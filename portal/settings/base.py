@@ -314,3 +314,21 @@ if CLIENT_IP_HEADER:
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 OUTBOX_BACKOFF_SECONDS = env.int("OUTBOX_BACKOFF_SECONDS", default=60)
 OUTBOX_DELIVERY_BACKEND = env.email_url("EMAIL_URL")["EMAIL_BACKEND"]  # the real sender
+# Content-Security-Policy (django-csp): no inline script or style on the portal's pages.
+MIDDLEWARE.insert(3, "csp.middleware.CSPMiddleware")
+MIDDLEWARE.insert(4, "portal.operations.headers.AdminCspMiddleware")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}

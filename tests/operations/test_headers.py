@@ -59,3 +59,17 @@ def test_forged_host_answers_the_sites_400_page():
         response = client.get("/", HTTP_HOST="evil.example.com")
     assert response.status_code == 400
     assert b"We could not understand that request" in response.content
+
+
+@pytest.mark.django_db
+def test_public_pages_have_a_strict_csp(client):
+    policy = client.get("/accounts/login/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "object-src 'none'" in policy
+
+
+@pytest.mark.django_db
+def test_admin_has_its_own_relaxed_csp(client, make_staff):
+    client.force_login(make_staff("Administrators"))
+    policy = client.get("/admin/")["Content-Security-Policy"]
+    assert "'unsafe-inline'" in policy
