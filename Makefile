@@ -8,7 +8,7 @@ DEMO_ADDR ?= 127.0.0.1:8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
 PYTEST_ARGS ?=
 
-.PHONY: demo test install install-dev browser postgres lint migrations-check serve bench clean
+.PHONY: demo test install install-dev browser postgres lint migrations-check serve bench clean nginx stack stack-stop
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,21 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+## nginx: Debian's nginx for `make stack` and the production-shape tests
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
+	  echo "Installing Debian's nginx..."; \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nginx-light >/dev/null; }
+
+## stack: the production shape on loopback (nginx :8280, two app servers, Redis, worker)
+stack: install nginx postgres
+	$(PY) deploy/stack.py start
+
+## stack-stop: stop what `make stack` started, by process id
+stack-stop:
+	$(PY) deploy/stack.py stop
+
 ## postgres: make sure the local PostgreSQL answers (starts the cluster if it is stopped)
 postgres:
 	@if [ -z "$$DATABASE_URL" ] && ! pg_isready -q -h 127.0.0.1 -p 5432; then \
@@ -52,7 +67,7 @@ migrations-check: install-dev
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) manage.py makemigrations --check --dry-run --settings=portal.settings.test
 
 ## test: everything tests need, then the whole suite on PostgreSQL, browser tests included
-test: install-dev browser postgres lint
+test: install-dev browser nginx postgres lint
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 bench: install-dev

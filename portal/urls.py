@@ -39,3 +39,4 @@ urlpatterns += [path("", include(wagtail_urls))]
 handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
+handler400 = "portal.operations.views.bad_request"  # operations (issue 9)

@@ -308,3 +308,44 @@ MIDDLEWARE = [
     "forums.moderation.banner.DangerBannerMiddleware",
     "portal.accounts.admin_access.AdminForStaffMiddleware",
 ]
+# --- Operations (issue 9): outages answer 503, shared cache, private headers ---------------
+INSTALLED_APPS = [*INSTALLED_APPS, "portal.operations"]
+# Outermost after SecurityMiddleware so database / cache outages inside sessions, auth and
+# views answer the site's 503 page; the header middleware sees every response.
+MIDDLEWARE.insert(1, "portal.operations.middleware.ServiceUnavailableMiddleware")
+MIDDLEWARE.insert(2, "portal.operations.headers.PrivateHeadersMiddleware")
+SERVICE_RETRY_AFTER_SECONDS = env.int("SERVICE_RETRY_AFTER_SECONDS", default=30)
+CSRF_FAILURE_VIEW = "portal.operations.views.csrf_failure"
+if REDIS_URL:
+    # Redis errors are cache misses; security counters fail closed (portal/operations/cache.py).
+    CACHES["default"]["BACKEND"] = "portal.operations.cache.FailSafeRedisCache"
+    CACHES["default"]["OPTIONS"].update(
+        {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}  # a dead Redis must not hang workers
+    )
+# The real client address behind nginx (e.g. X-Real-IP), for allauth and django-ratelimit.
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
+if CLIENT_IP_HEADER:
+    ALLAUTH_TRUSTED_CLIENT_IP_HEADER = CLIENT_IP_HEADER
+    RATELIMIT_IP_META_KEY = "HTTP_" + CLIENT_IP_HEADER.upper().replace("-", "_")
+# Mail outbox (portal/operations/mail.py): production sends every e-mail through it.
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+OUTBOX_BACKOFF_SECONDS = env.int("OUTBOX_BACKOFF_SECONDS", default=60)
+OUTBOX_DELIVERY_BACKEND = env.email_url("EMAIL_URL")["EMAIL_BACKEND"]  # the real sender
+# Content-Security-Policy (django-csp): no inline script or style on the portal's pages.
+MIDDLEWARE.insert(3, "csp.middleware.CSPMiddleware")
+MIDDLEWARE.insert(4, "portal.operations.headers.AdminCspMiddleware")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}

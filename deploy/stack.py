@@ -1,0 +1,228 @@
+"""Start (or stop) the production shape on one machine, on loopback, for real.
+
+    python deploy/stack.py start   # nginx :8280 -> gunicorn :8201 + :8202, Redis :6390,
+                                   # the task worker, database portal_stack
+    python deploy/stack.py stop    # stops what start started, by process id
+    python deploy/stack.py status
+
+The same files production uses (deploy/gunicorn.conf.py, deploy/nginx/portal-common.conf,
+portal.settings.production); only addresses and paths differ. State, logs and process ids
+live in .stack/ (not in git).
+"""
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STATE = Path(os.environ.get("STACK_STATE", ROOT / ".stack"))
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+NGINX_PORT = int(os.environ.get("STACK_PORT", 8280))
+APP_PORTS = [int(p) for p in os.environ.get("STACK_APP_PORTS", "8201,8202").split(",")]
+REDIS_PORT = int(os.environ.get("STACK_REDIS_PORT", 6390))
+DB_NAME = os.environ.get("STACK_DB", "portal_stack")
+DB_SERVER = os.environ.get("STACK_DB_SERVER", "postgres://postgres@127.0.0.1:5432")
+
+
+def log(message):
+    sys.stdout.write(f"stack: {message}\n")
+    sys.stdout.flush()
+
+
+def wait_for_port(port, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), 0.3):
+                return True
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"stack: nothing answers on 127.0.0.1:{port} (see {STATE}/*.log)")
+
+
+def environment():
+    secret_file = STATE / "secret_key"
+    if not secret_file.exists():
+        secret_file.write_text(secrets.token_urlsafe(50))
+        secret_file.chmod(0o600)
+    origin = f"http://127.0.0.1:{NGINX_PORT}"
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": secret_file.read_text().strip(),
+        "DATABASE_URL": f"{DB_SERVER}/{DB_NAME}",
+        "REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/0",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "CSRF_TRUSTED_ORIGINS": f"{origin},http://localhost:{NGINX_PORT}",
+        "SITE_BASE_URL": origin,
+        "TASKS_BACKEND": "django_tasks_db.backend.DatabaseBackend",
+        "EMAIL_URL": os.environ.get("STACK_EMAIL_URL", "consolemail://"),
+        "CLIENT_IP_HEADER": "X-Real-IP",
+        "STATIC_ROOT": str(STATE / "static"),
+        "MEDIA_ROOT": str(STATE / "media"),
+        # Loopback without TLS: the only production switches the stack turns off.
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "SESSION_COOKIE_SECURE": "false",
+        "CSRF_COOKIE_SECURE": "false",
+        "GUNICORN_WORKERS": os.environ.get("STACK_WORKERS", "2"),
+        "GUNICORN_FORWARDED_ALLOW_IPS": "127.0.0.1",
+    }
+
+
+def spawn(name, argv, env):
+    logfile = open(STATE / f"{name}.log", "ab")  # noqa: SIM115 (kept by the child)
+    process = subprocess.Popen(
+        argv, cwd=ROOT, env=env, stdout=logfile, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    (STATE / f"{name}.pid").write_text(str(process.pid))
+    log(f"{name} started (pid {process.pid})")
+    return process
+
+
+def nginx_conf():
+    common = (ROOT / "deploy" / "nginx" / "portal-common.conf").read_text()
+    common = (
+        common.replace("/var/log/nginx/portal.access.log", str(STATE / "access.log"))
+        .replace("/srv/portal/staticfiles/", f"{STATE / 'static'}/")
+        .replace("/srv/portal/media/", f"{STATE / 'media'}/")
+        .replace("/srv/portal/errors/", f"{STATE / 'errors'}/")
+    )
+    upstreams = "\n".join(
+        f"        server 127.0.0.1:{port} max_fails=2 fail_timeout=5s;" for port in APP_PORTS
+    )
+    template = (ROOT / "deploy" / "nginx" / "stack.conf.template").read_text()
+    return template.format(
+        state=STATE,
+        port=NGINX_PORT,
+        upstreams=upstreams,
+        common="\n".join("        " + line for line in common.splitlines()),
+        rate_all=os.environ.get("STACK_RATE", "50r/s"),
+        rate_post=os.environ.get("STACK_RATE_POST", "20r/s"),
+    )
+
+
+def ensure_database(env):
+    import psycopg2
+
+    conn = psycopg2.connect(f"{DB_SERVER}/postgres")
+    conn.autocommit = True
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME])
+        if not cursor.fetchone():
+            cursor.execute(f'CREATE DATABASE "{DB_NAME}"')
+            log(f"created database {DB_NAME}")
+    conn.close()
+    manage = [PYTHON, "manage.py"]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*manage, "error_pages", str(STATE / "errors")], cwd=ROOT, env=env, check=True)
+    if os.environ.get("STACK_DEMO", "1") == "1" and not (STATE / "demo-loaded").exists():
+        subprocess.run([*manage, "load_demo"], cwd=ROOT, env=env, check=True)
+        (STATE / "demo-loaded").write_text("yes")
+
+
+def start():
+    if running():
+        raise SystemExit("stack: already running (python deploy/stack.py stop first)")
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        raise SystemExit("stack: nginx is missing (make nginx installs Debian's package)")
+    STATE.mkdir(exist_ok=True)
+    (STATE / "media").mkdir(exist_ok=True)
+    env = environment()
+    spawn(
+        "redis",
+        [
+            "redis-server",
+            "--port",
+            str(REDIS_PORT),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        env,
+    )
+    wait_for_port(REDIS_PORT)
+    ensure_database(env)
+    for port in APP_PORTS:
+        spawn(
+            f"web-{port}",
+            [
+                GUNICORN,
+                "-c",
+                "deploy/gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "portal.wsgi:application",
+            ],
+            env,
+        )
+    spawn("worker", [PYTHON, "manage.py", "db_worker"], env)
+    (STATE / "nginx.conf").write_text(nginx_conf())
+    for port in APP_PORTS:
+        wait_for_port(port)
+    subprocess.run([nginx, "-t", "-q", "-c", str(STATE / "nginx.conf")], check=True)
+    subprocess.run([nginx, "-c", str(STATE / "nginx.conf")], check=True)
+    wait_for_port(NGINX_PORT)
+    log(f"nginx pid {(STATE / 'nginx.pid').read_text().strip()}")
+    log(f"the portal answers at http://127.0.0.1:{NGINX_PORT}/ (app servers {APP_PORTS})")
+
+
+def pids():
+    found = {}
+    for pidfile in sorted(STATE.glob("*.pid")):
+        try:
+            found[pidfile.stem] = int(pidfile.read_text().strip())
+        except ValueError:
+            pidfile.unlink()
+    return found
+
+
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def running():
+    return {name: pid for name, pid in pids().items() if alive(pid)}
+
+
+def stop():
+    for name, pid in running().items():
+        os.kill(pid, signal.SIGTERM if name != "nginx" else signal.SIGQUIT)
+        log(f"stopping {name} (pid {pid})")
+    deadline = time.monotonic() + 20
+    while running() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    for name, pid in running().items():
+        os.kill(pid, signal.SIGKILL)
+        log(f"killed {name} (pid {pid})")
+    for pidfile in STATE.glob("*.pid"):
+        pidfile.unlink()
+    log("stopped")
+
+
+def status():
+    for name, pid in pids().items():
+        log(f"{name}: pid {pid} {'running' if alive(pid) else 'gone'}")
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else "status"
+    {"start": start, "stop": stop, "status": status}.get(command, status)()
