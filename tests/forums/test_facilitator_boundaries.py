@@ -46,8 +46,9 @@ def test_facilitator_page_matrix(client, facilitator_setup, workgroup):
     assert _status(client, other, "edit") == "denied"
     for action in ACTIONS[1:]:  # a topic takes no child pages; add_subpage is asked of the workgroup
         assert _status(client, own_topic, action) == "ok", ("own topic", action)
-    own_add = client.get(f"/admin/pages/{workgroup.pk}/add_subpage/")  # one page type: straight to its form
-    assert own_add.status_code == 302 and "/admin/pages/add/forums/topicpage/" in own_add["Location"]
+    own_add = client.get(f"/admin/pages/{workgroup.pk}/add_subpage/")  # the choice of topic or meeting
+    assert own_add.status_code == 200
+    assert f"/admin/pages/add/forums/topicpage/{workgroup.pk}/" in own_add.content.decode()
     assert _outcome(client.get(f"/admin/pages/add/forums/topicpage/{other.pk}/")) == "denied"
     assert _outcome(client.get(f"/admin/pages/add/forums/topicpage/{workgroup.pk}/")) == "ok"
 
