@@ -153,6 +153,9 @@ def comment_published_effects(*, comment: Comment) -> None:
     Called by `comment_post` for comments published at once, and by moderation when a
     held comment is approved.
     """
+    from portal.pagecache.cache import invalidate
+
+    invalidate(f"comment {comment.pk} public")
     if comment.parent_id is None:
         return
     parent = comment.parent
@@ -198,6 +201,9 @@ def comment_edit(*, user, comment: Comment, body: str) -> Comment:
     comment.body_html = render_comment_html(body)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "body_html", "edited_at"])
+    from portal.pagecache.cache import invalidate
+
+    invalidate(f"comment {comment.pk} changed")
     return comment
 
 
@@ -212,6 +218,9 @@ def comment_delete(*, user, comment: Comment) -> Comment:
     comment.body = ""
     comment.body_html = ""
     comment.save(update_fields=["deleted_at", "body", "body_html"])
+    from portal.pagecache.cache import invalidate
+
+    invalidate(f"comment {comment.pk} changed")
     return comment
 
 
