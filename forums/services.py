@@ -171,6 +171,9 @@ def comment_published_effects(*, comment: Comment) -> None:
     Called by `comment_post` for comments published at once, and by moderation when a
     held comment is approved.
     """
+    from portal.pagecache.cache import invalidate
+
+    invalidate(f"comment {comment.pk} public")
     if comment.parent_id is None:
         return
     parent = comment.parent
@@ -218,6 +221,9 @@ def comment_edit(*, user, comment: Comment, body: str) -> Comment:
     comment.save(update_fields=["body", "body_html", "edited_at"])
     if comment.state == CommentState.PUBLISHED:
         comment_recheck_after_edit(comment=comment)
+    from portal.pagecache.cache import invalidate
+
+    invalidate(f"comment {comment.pk} changed")
     return comment
 
 
@@ -232,6 +238,9 @@ def comment_delete(*, user, comment: Comment) -> Comment:
     comment.body = ""
     comment.body_html = ""
     comment.save(update_fields=["deleted_at", "body", "body_html"])
+    from portal.pagecache.cache import invalidate
+
+    invalidate(f"comment {comment.pk} changed")
     return comment
 
 

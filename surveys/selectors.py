@@ -66,3 +66,15 @@ def my_identified_responses(*, user) -> list[dict]:
                         for a in response.answers.all()],
         })
     return data
+
+
+def next_window_change(now=None):
+    """The earliest future opening or closing of a live survey, or None (page cache deadline)."""
+    now = now or timezone.now()
+    moments = [
+        moment
+        for pair in SurveyPage.objects.live().values_list("opens_at", "closes_at")
+        for moment in pair
+        if moment and moment > now
+    ]
+    return min(moments, default=None)

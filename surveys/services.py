@@ -204,6 +204,9 @@ def export_record(*, survey: SurveyPage, user, kind: ExportKind) -> SurveyExport
 def answer_set_published(*, answer: Answer, published: bool) -> Answer:
     answer.published = published
     answer.save(update_fields=["published"])
+    from portal.pagecache.cache import invalidate
+
+    invalidate(f"survey answer {answer.pk} published={published}")
     return answer
 
 

@@ -94,6 +94,9 @@ def _decide(*, comment_id: int, by, action: str, reason: str, note: str) -> Mode
         from_state = comment.state
         comment.state = to_state
         comment.save(update_fields=["state"])
+        from portal.pagecache.cache import invalidate
+
+        invalidate(f"comment {comment.pk} {from_state} -> {to_state}")
         decision = ModerationDecision.objects.create(
             comment=comment,
             action=action,

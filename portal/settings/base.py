@@ -349,3 +349,22 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+# --- Fast pages (issue 13): shared anonymous page cache in Redis, docs/performance.md ---
+INSTALLED_APPS = [*INSTALLED_APPS, "portal.pagecache"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "portal.pagecache.middleware.PageCacheMiddleware",
+)
+if REDIS_URL:  # no REDIS_URL: page caching is off (never a per-process page cache)
+    CACHES["pages"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "pages",
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            "SOCKET_CONNECT_TIMEOUT": 1,  # a dead Redis must not hang workers
+            "SOCKET_TIMEOUT": 1,
+        },
+    }
+PAGECACHE_TIMEOUT = env.int("PAGECACHE_TIMEOUT", default=600)
+PAGECACHE_BYPASS_TOKEN = env.str("PAGECACHE_BYPASS_TOKEN", default="")  # benchmark only

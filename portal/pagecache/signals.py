@@ -1,0 +1,53 @@
+"""Page and site-settings events that make every cached page stale.
+
+Wagtail's own page signals cover publish, unpublish, move, delete and scheduled go-live
+(`publish_scheduled` publishes through the same revision.publish, which sends page_published).
+Domain events (comments, answers, plans, surveys) call `pagecache.cache.invalidate()` from
+their services instead.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .cache import invalidate
+
+
+@receiver(page_published)
+def _published(sender, instance, **kwargs):
+    invalidate(f"page {instance.pk} published")
+
+
+@receiver(page_unpublished)
+def _unpublished(sender, instance, **kwargs):
+    invalidate(f"page {instance.pk} unpublished")
+
+
+@receiver(post_page_move)
+def _moved(sender, instance, **kwargs):
+    invalidate(f"page {instance.pk} moved")
+
+
+@receiver(post_delete)
+def _deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        invalidate(f"page {instance.pk} deleted")
+
+
+@receiver(post_save)
+def _settings_saved(sender, instance, created=False, **kwargs):
+    # `for_site` creates the defaults on a first render: that changes nothing visible.
+    if isinstance(instance, BaseSiteSetting | BaseGenericSetting) and not created:
+        invalidate(f"{sender.__name__} saved")
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _plan_changed(sender, instance, **kwargs):
+    """Plan items and progress notes are edited in an admin ModelViewSet, with no service."""
+    from forums.models.plan import PlanItem, ProgressNote
+
+    if isinstance(instance, PlanItem | ProgressNote):
+        invalidate(f"{sender.__name__} {instance.pk} changed")
