@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_staff_roles'),
+        ("accounts", "0003_staff_roles"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='language',
-            field=models.CharField(blank=True, choices=[('en', 'English'), ('es', 'Español')], help_text="The language the portal uses for this person's pages, e-mails and notifications.", max_length=8),
+            model_name="user",
+            name="language",
+            field=models.CharField(
+                blank=True,
+                choices=[("en", "English"), ("es", "Español")],
+                help_text="The language the portal uses for this person's pages, e-mails and notifications.",
+                max_length=8,
+            ),
         ),
     ]
