@@ -53,3 +53,9 @@ def test_switcher_refuses_offsite_next(client):
 def test_switcher_link_on_sign_in_page(client):
     html = client.get("/accounts/login/").content.decode()
     assert 'hreflang="es"' in html
+
+
+def test_spanish_interface_is_translated(client):
+    html = client.get("/es/accounts/login/").content.decode()
+    assert "Iniciar sesión" in html
+    assert "Ir al contenido principal" in html
