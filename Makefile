@@ -81,3 +81,11 @@ clean:
 .PHONY: assets
 assets:
 	cd frontend && npm ci --no-audit --no-fund && npm run build
+
+## messages: refresh the Spanish catalogue from the code and compile it (needs GNU gettext)
+.PHONY: messages
+messages: install-dev
+	@command -v msgfmt >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq gettext >/dev/null; }
+	$(PY) manage.py makemessages -l es -i ".venv/*" -i "frontend/*" -i "tests/*" -i "node_modules/*"
+	$(PY) manage.py compilemessages -l es -i ".venv"

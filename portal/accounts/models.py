@@ -64,6 +64,12 @@ class User(AbstractUser):
         related_name="people",
         blank=True,
     )
+    language = models.CharField(
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text="The language the portal uses for this person's pages, e-mails and notifications.",
+    )
     is_deidentified = models.BooleanField(
         default=False, help_text="The account was deleted; what it wrote stays, anonymised."
     )

@@ -1,0 +1,59 @@
+"""The language switcher: the same page in each other language."""
+
+from urllib.parse import urlencode
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale
+
+from .. import languages
+
+register = template.Library()
+
+
+def _page_url_in(page, request, code: str) -> str:
+    """The page's translation in `code`, else the same page under that language's prefix."""
+    try:
+        locale = Locale.objects.get_for_language(code)
+        translated = page.get_translation_or_none(locale)
+    except (Locale.DoesNotExist, AttributeError):
+        translated = None
+    if translated is not None and translated.live:
+        with translation.override(code):
+            url = translated.get_url(request=request)
+        if url:
+            return url
+    return languages.path_in(request.path, code)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """[{code, name, url, current}] for the switcher (the choice goes through /language/)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    current = translation.get_language()
+    page = context.get("page")
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code == current:
+            continue
+        if page is not None and hasattr(page, "get_translation_or_none"):
+            target = _page_url_in(page, request, code)
+        else:
+            target = languages.path_in(request.get_full_path(), code)
+        url = reverse("i18n:choose", args=[code]) + "?" + urlencode({"next": target})
+        links.append({"code": code, "name": name, "url": url})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def page_in_other_language(context) -> bool:
+    """True when the page shown is in another language than the interface (a fallback)."""
+    page = context.get("page")
+    locale = getattr(page, "locale", None)
+    if locale is None:
+        return False
+    return locale.language_code != translation.get_language()
