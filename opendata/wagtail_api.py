@@ -15,7 +15,8 @@ from .api import PublicAPIMixin
 
 class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     def get_base_queryset(self):
-        return selectors.public_pages(super().get_base_queryset())
+        # Each page's meta names its locale: one join, not a query per page.
+        return selectors.public_pages(super().get_base_queryset()).select_related("locale")
 
 
 class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
