@@ -22,6 +22,8 @@ urlpatterns = [
     path("workgroups/-/", include("forums.urls")),
     path("moderation/-/", include("forums.moderation.urls")),
     path("surveys/-/", include("surveys.urls")),
+    # Stakeholder engagement (issue 11): the public summary.
+    path("engagement/", include("engagement.urls")),
 ]
 
 if settings.DEBUG:

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "forums",
     "forums.moderation",
     "surveys",
+    # Stakeholder engagement (issue 11): partner registry, plan, eco-map, monitoring.
+    "engagement",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
