@@ -322,7 +322,7 @@ def activity_by_author(*, since=None) -> dict[int, dict]:
     posts = Comment.objects.published().top_level().filter(deleted_at__isnull=True, author__isnull=False)
     answers = Comment.objects.published().filter(is_official=True, parent__author__isnull=False)
     if since is not None:
-        posts, answers = posts.filter(created_at__gte=since), answers.filter(created_at__gte=since)
+        posts, answers = posts.filter(created_at__date__gte=since), answers.filter(created_at__date__gte=since)
     rows = posts.values("author_id").annotate(
         comments=Count("pk", filter=Q(kind="comment")), questions=Count("pk", filter=Q(kind="question")),
         last=Max("created_at"),
