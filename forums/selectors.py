@@ -384,3 +384,24 @@ def membership_requests_for(*, user) -> QuerySet[WorkgroupMembership]:
     if permissions.is_moderator(user):
         return queryset
     return queryset.filter(workgroup_id__in=permissions.facilitated_workgroup_ids(user))
+# --- Engagement monitoring (read by engagement.selectors) -------------------------------------
+
+
+def activity_by_author(*, since=None) -> dict[int, dict]:
+    """{author_id: {comments, questions, answers_received, last}} over published, undeleted
+    top-level comments and questions (and official answers to those questions): two queries."""
+    from django.db.models import Max
+
+    posts = Comment.objects.published().top_level().filter(deleted_at__isnull=True, author__isnull=False)
+    answers = Comment.objects.published().filter(is_official=True, parent__author__isnull=False)
+    if since is not None:
+        posts = posts.filter(created_at__date__gte=since)
+        answers = answers.filter(created_at__date__gte=since)
+    rows = posts.values("author_id").annotate(
+        comments=Count("pk", filter=Q(kind="comment")), questions=Count("pk", filter=Q(kind="question")),
+        last=Max("created_at"),
+    )
+    activity = {r["author_id"]: {**r, "answers_received": 0} for r in rows}
+    for author_id, n in answers.values_list("parent__author_id").annotate(n=Count("pk")):
+        activity.setdefault(author_id, {"comments": 0, "questions": 0, "last": None})["answers_received"] = n
+    return activity

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("moderation/-/", include("forums.moderation.urls")),
     path("surveys/-/", include("surveys.urls")),
     path("", include("opendata.urls")),  # open data: /open-data/, /api/v2/ (issue 14)
+    path("engagement/", include("engagement.urls")),  # the public engagement summary (issue 11)
     prefix_default_language=False,
 )
 

@@ -78,3 +78,29 @@ def next_window_change(now=None):
         if moment and moment > now
     ]
     return min(moments, default=None)
+# --- Engagement monitoring (read by engagement.selectors) -------------------------------------
+
+
+def response_counts_by_group_and_region(*, since=None) -> list[tuple[int | None, int | None, int]]:
+    """[(stakeholder_group_id, region_id, responses)], raw counts: callers must suppress them."""
+    from django.db.models import Count
+
+    responses = Response.objects.all()
+    if since is not None:
+        responses = responses.filter(submitted_on__gte=since)
+    return list(responses.values_list("stakeholder_group_id", "region_id").annotate(n=Count("pk")).order_by())
+
+
+def invitation_counts_by_group(*, since=None) -> dict[int | None, tuple[int, int]]:
+    """{stakeholder_group_id: (invitations sent, invitations used)}; raw counts to suppress."""
+    from django.db.models import Count, Q
+
+    from .models import Invitation
+
+    invitations = Invitation.objects.all()
+    if since is not None:
+        invitations = invitations.filter(created_at__date__gte=since)
+    rows = invitations.values_list("group_id").annotate(
+        sent=Count("pk"), used=Count("use", filter=Q(use__isnull=False))
+    )
+    return {group_id: (sent, used) for group_id, sent, used in rows.order_by()}

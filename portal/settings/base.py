@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "surveys",
     "opendata",  # open data: read API and downloads (issue 14)
     "agenda",  # proposals and workgroup meetings (issue 15)
+    # Stakeholder engagement (issue 11): partner registry, plan, eco-map, monitoring.
+    "engagement",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
