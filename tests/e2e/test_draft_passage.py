@@ -86,7 +86,7 @@ def test_comment_on_a_selected_passage(page, browser, live_server, screenshot_di
     admin = context.new_page()
     _sign_in(admin, moderator.email, code_secret=SECRET, next_url="/admin/moderation/")
     admin.goto("/admin/moderation/")
-    admin.get_by_role("link", name=f"comment {comment.pk} by Judge Rivera").click()
+    admin.get_by_role("link", name=f"Judge Rivera on “{comment.topic.title}”").click()
     admin.select_option("#id_action", "approve")
     admin.select_option("#id_reason", "ok")
     admin.get_by_role("button", name="Record the decision").click()
