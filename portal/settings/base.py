@@ -287,7 +287,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        # Every task's start and end at INFO buries what matters (the demo, a worker's log).
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 # --- frontend ---

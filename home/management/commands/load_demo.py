@@ -1,10 +1,13 @@
 """Load the demo: a fictional agency, its partners, people for every role, and content."""
 
 import importlib
+import logging
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from home.site_address import site_address_sync
 from portal.demo import DemoContext
@@ -27,10 +30,11 @@ class Command(BaseCommand):
             except ModuleNotFoundError as exc:
                 if exc.name != f"{config.name}.demo":
                     raise
-        for number, (label, module) in enumerate(modules, start=1):
-            self.stdout.write(self.style.MIGRATE_HEADING(f"[{number}/{len(modules)}] {label}"))
-            with transaction.atomic():
-                module.generate(ctx)
+        with _quietly():
+            for number, (label, module) in enumerate(modules, start=1):
+                self.stdout.write(self.style.MIGRATE_HEADING(f"[{number}/{len(modules)}] {label}"))
+                with transaction.atomic():
+                    module.generate(ctx)
         self._print_logins(ctx)
 
     def _print_logins(self, ctx):
@@ -41,3 +45,15 @@ class Command(BaseCommand):
         for login in ctx.logins:
             line = f"  {login.role:<{role_width}}  {login.email:<{email_width}}  {login.password}"
             self.stdout.write(line + (f"  ({login.note})" if login.note else ""))
+
+
+@contextmanager
+def _quietly():
+    """Seeding publishes pages and posts comments: keep their log lines and the notification
+    e-mails they trigger (nobody reads a seeded inbox) out of the newcomer's terminal."""
+    logging.disable(logging.INFO)
+    try:
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            yield
+    finally:
+        logging.disable(logging.NOTSET)
