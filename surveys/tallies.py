@@ -80,8 +80,17 @@ def tally_apply(*, survey: SurveyPage, entries: Iterable[tuple], sign: int = 1) 
         kind, qid, row_key, choice, dim = key
         number_sum, number_n = sums.get(key, (Decimal(0), 0))
         values.append("(%s, %s, %s, %s, %s, %s, %s, %s, %s)")
-        params += [survey.pk, str(kind), qid, row_key, choice, dim, sign * counts[key],
-                   sign * number_sum, sign * number_n]
+        params += [
+            survey.pk,
+            str(kind),
+            qid,
+            row_key,
+            choice,
+            dim,
+            sign * counts[key],
+            sign * number_sum,
+            sign * number_n,
+        ]
     with connection.cursor() as cursor:  # in the caller's transaction
         cursor.execute(
             f"INSERT INTO {table} (survey_id, kind, question_id, row_key, choice, dim, n, number_sum,"
@@ -95,8 +104,10 @@ def tally_apply(*, survey: SurveyPage, entries: Iterable[tuple], sign: int = 1) 
 
 
 def entries_of(responses: list[Response], rows_by_response: dict) -> list[tuple]:
-    return [(r.submitted_on, r.stakeholder_group_id, r.region_id, rows_by_response.get(r.pk, []))
-            for r in responses]
+    return [
+        (r.submitted_on, r.stakeholder_group_id, r.region_id, rows_by_response.get(r.pk, []))
+        for r in responses
+    ]
 
 
 _REBUILD = """
@@ -131,8 +142,11 @@ SELECT %(s)s, kind, question_id, '', choice, dim, count(*), 0, 0 FROM (
 def rebuild(survey: SurveyPage) -> int:
     """Recount this survey's tallies from its responses. Blocks writes to responses and
     answers until it commits, so nothing is missed or counted twice. Returns the rows."""
-    names = {"tally": ResultTally._meta.db_table, "response": Response._meta.db_table,
-             "answer": Answer._meta.db_table}
+    names = {
+        "tally": ResultTally._meta.db_table,
+        "response": Response._meta.db_table,
+        "answer": Answer._meta.db_table,
+    }
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(f"LOCK TABLE {names['response']}, {names['answer']} IN SHARE MODE")
@@ -146,8 +160,11 @@ def rebuild(survey: SurveyPage) -> int:
 
 def snapshot(survey: SurveyPage) -> dict:
     """The stored tallies as {key: (n, number_sum, number_n)}, zero rows left out."""
-    return {(t.kind, t.question_id, t.row_key, t.choice, t.dim): (t.n, t.number_sum, t.number_n)
-            for t in ResultTally.objects.filter(survey=survey) if t.n or t.number_n}
+    return {
+        (t.kind, t.question_id, t.row_key, t.choice, t.dim): (t.n, t.number_sum, t.number_n)
+        for t in ResultTally.objects.filter(survey=survey)
+        if t.n or t.number_n
+    }
 
 
 def recount(survey: SurveyPage) -> dict:
@@ -157,5 +174,8 @@ def recount(survey: SurveyPage) -> dict:
     for answer in Answer.objects.filter(survey=survey):
         rows[answer.response_id].append(answer)
     counts, sums = counts_for(survey, entries_of(responses, rows))
-    return {(str(k[0]), *k[1:]): (n, sums[k][0] if k in sums else Decimal(0), sums[k][1] if k in sums else 0)
-            for k, n in counts.items() if n or k in sums}
+    return {
+        (str(k[0]), *k[1:]): (n, sums[k][0] if k in sums else Decimal(0), sums[k][1] if k in sums else 0)
+        for k, n in counts.items()
+        if n or k in sums
+    }

@@ -19,8 +19,12 @@ from .conftest import full_answers, q
 
 def _submit_anonymous(survey, count):
     for token in services.invitations_create(survey=survey, count=count):
-        services.response_submit(survey=survey, user=None, data=full_answers(survey),
-                                 invitation=services.invitation_lookup(token=token))
+        services.response_submit(
+            survey=survey,
+            user=None,
+            data=full_answers(survey),
+            invitation=services.invitation_lookup(token=token),
+        )
 
 
 def _richer_answers(survey, rng):
@@ -36,7 +40,9 @@ def test_identified_submits_keep_tallies_equal_to_a_recount(members_survey, yout
     rng = random.Random(4)
     for _ in range(12):
         person = UserFactory(stakeholder_groups=[youth_group])
-        services.response_submit(survey=members_survey, user=person, data=_richer_answers(members_survey, rng))
+        services.response_submit(
+            survey=members_survey, user=person, data=_richer_answers(members_survey, rng)
+        )
     bulk_responses(members_survey, 30, rng, groups=[StakeholderGroupFactory()], regions=[RegionFactory()])
     assert Response.objects.filter(survey=members_survey).count() == 42
     incremental = tallies.snapshot(members_survey)
@@ -109,8 +115,9 @@ def test_results_page_queries_are_the_same_at_two_sizes(client, make_staff, inde
     counts = []
     for n in (20, 200):
         survey = SurveyPageFactory(title=f"Survey {n}", target_groups=[youth_group])
-        bulk_responses(survey, n, random.Random(n), groups=[StakeholderGroupFactory()],
-                       regions=[RegionFactory()])
+        bulk_responses(
+            survey, n, random.Random(n), groups=[StakeholderGroupFactory()], regions=[RegionFactory()]
+        )
         url = reverse("surveys_admin:results", args=[survey.pk])
         client.get(url)  # warm caches (site, user)
         with CaptureQueriesContext(connection) as ctx:
@@ -118,7 +125,9 @@ def test_results_page_queries_are_the_same_at_two_sizes(client, make_staff, inde
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1], counts
     # No query of the results page scans responses or answers to count them.
-    assert not any("COUNT(" in c["sql"].upper() and "surveys_answer" in c["sql"] for c in ctx.captured_queries)
+    assert not any(
+        "COUNT(" in c["sql"].upper() and "surveys_answer" in c["sql"] for c in ctx.captured_queries
+    )
 
 
 @pytest.mark.django_db
