@@ -1,18 +1,24 @@
 """Response exports (CSV streamed, XLSX in openpyxl's write-only mode) and the suppressed
-aggregate export. Memory stays bounded: responses are read in chunks by id.
+aggregate export. Memory stays bounded: one SQL query pivots answers into a row per
+response and is read through a server-side cursor CHUNK rows at a time.
 """
 
 import csv
 import tempfile
 from collections.abc import Iterator
 
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
 from openpyxl import Workbook
+
+from portal.accounts.models import Region, StakeholderGroup
 
 from .models import Answer, Response, SurveyPage
 from .questionnaire.schema import all_questions
 from .results import survey_results
 
-CHUNK = 2000
+CHUNK = 5000
+User = get_user_model()
 
 
 class Echo:
@@ -46,34 +52,50 @@ def _value(answer: dict) -> tuple[str, str]:
     return answer["text"], ""
 
 
-def rows(survey: SurveyPage) -> Iterator[list[str]]:
-    """A row per response, reading responses and their answers CHUNK at a time."""
-    columns = _columns(survey)
-    index = {(qid, row): i for i, (qid, row, _) in enumerate(columns)}
-    base = Response.objects.filter(survey=survey).order_by("id")
-    fields = ["id", "submitted_on"]
+def _pivot_sql(survey: SurveyPage, columns: list[tuple[str, str, str]]) -> tuple[str, list]:
+    """One row per response, a column per question or grid statement, pivoted in
+    PostgreSQL: answers grouped by response (in index order, streamed, never sorted whole)
+    and merged with the responses by id."""
+    value = ("CASE WHEN a.choice <> '' THEN a.choice WHEN a.number IS NOT NULL THEN a.number::text"
+             " ELSE a.text END")
+    aggregates, params = [], []
+    for qid, row_key, _ in columns:
+        if qid.endswith(":other"):
+            aggregates.append("max(a.text) FILTER (WHERE a.question_id = %s AND a.choice <> '')")
+            params.append(qid.removesuffix(":other"))
+        else:
+            aggregates.append(f"string_agg({value}, '; ' ORDER BY a.id)"
+                              " FILTER (WHERE a.question_id = %s AND a.row_key = %s)")
+            params += [qid, row_key]
+    cells = [f"x.c{i}" for i in range(len(columns))]
+    who, joins = "", ""
     if not survey.is_anonymous:
-        fields += ["user__display_name", "user__username", "stakeholder_group__name", "region__name"]
-    last_id, number = 0, 0
-    while True:
-        chunk = list(base.filter(id__gt=last_id).values_list(*fields)[:CHUNK])
-        if not chunk:
-            return
-        last_id = chunk[-1][0]
-        answers: dict[int, list[str]] = {r[0]: [""] * len(columns) for r in chunk}
-        for a in (Answer.objects.filter(response_id__in=answers.keys())
-                  .values("response_id", "question_id", "row_key", "choice", "number", "text")):
-            cells = answers[a["response_id"]]
-            value, other = _value(a)
-            i = index.get((a["question_id"], a["row_key"]))
-            if i is not None:
-                cells[i] = f"{cells[i]}; {value}" if cells[i] else value
-            if other and (a["question_id"] + ":other", "") in index:
-                cells[index[(a["question_id"] + ":other", "")]] = other
-        for record in chunk:
-            number += 1
-            who = [x or "" for x in record[2:]]
-            yield [str(number), record[1].isoformat(), *who, *answers[record[0]]]
+        who = ", u.display_name, u.username, g.name, rg.name"
+        joins = (f" LEFT JOIN {User._meta.db_table} u ON u.id = r.user_id"
+                 f" LEFT JOIN {StakeholderGroup._meta.db_table} g ON g.id = r.stakeholder_group_id"
+                 f" LEFT JOIN {Region._meta.db_table} rg ON rg.id = r.region_id")
+    selected = "".join(f", {agg} AS c{i}" for i, agg in enumerate(aggregates))
+    pivot = (f"SELECT a.response_id{selected} FROM {Answer._meta.db_table} a"
+             " WHERE a.survey_id = %s GROUP BY a.response_id")
+    sql = (f"SELECT to_char(r.submitted_on, 'YYYY-MM-DD'){who}{''.join(', ' + c for c in cells)}"
+           f" FROM {Response._meta.db_table} r LEFT JOIN ({pivot}) x ON x.response_id = r.id{joins}"
+           " WHERE r.survey_id = %s ORDER BY r.id")
+    return sql, [*params, survey.pk, survey.pk]
+
+
+def rows(survey: SurveyPage) -> Iterator[list[str]]:
+    """A row per response, from a server-side cursor read CHUNK rows at a time (inside a
+    transaction, so PostgreSQL streams it rather than materialising it on commit)."""
+    sql, params = _pivot_sql(survey, _columns(survey))
+    with transaction.atomic(), connection.chunked_cursor() as cursor:
+        if hasattr(cursor, "itersize"):
+            cursor.itersize = CHUNK
+        cursor.execute(sql, params)
+        number = 0
+        while batch := cursor.fetchmany(CHUNK):
+            for record in batch:
+                number += 1
+                yield [str(number), *(v or "" for v in record)]
 
 
 def csv_stream(survey: SurveyPage) -> Iterator[str]:
