@@ -45,25 +45,25 @@ def generate_sql(survey, count: int, groups, regions) -> None:
             " FROM generate_series(1, %s)",
             [survey.pk, group_ids, len(group_ids), region_ids, len(region_ids), count],
         )
-        insert = (f"INSERT INTO {answer_t} (response_id, survey_id, question_id, row_key, choice, number,"
-                  " text, published) SELECT r.id, r.survey_id, %s, %s, v.choice, {number}, {text}, false"
-                  f" FROM {response_t} r, LATERAL (SELECT (%s::text[])[1 + floor(random() * %s)::int]"
-                  " AS choice WHERE r.id > 0) v WHERE r.survey_id = %s")
+        # Every answer of a response written together, as a submit or a pool flush does.
+        plan, params = [], []
         for q in survey.question_map().values():
             values = [v for v, _ in q.options]
-            number = "v.choice::numeric" if q.is_scale else "NULL"
-            if q.type == "likert_grid":
-                for row in q.rows:
-                    cursor.execute(insert.format(number=number, text="''"),
-                                   [q.id, row, values, len(values), survey.pk])
-            elif values:
-                cursor.execute(insert.format(number=number, text="''"), [q.id, "", values, len(values), survey.pk])
-            elif q.type == "number":
-                cursor.execute(insert.format(number="floor(random() * 20)", text="''").replace(
-                    "v.choice,", "'',"), [q.id, "", ["x"], 1, survey.pk])
-            else:
-                cursor.execute(insert.format(number="NULL", text="v.choice").replace("v.choice,", "'',", 1),
-                               [q.id, "", FREE_TEXT, len(FREE_TEXT), survey.pk])
+            kind = "scale" if q.is_scale else "choice" if values else "number" if q.type == "number" else "text"
+            for row in q.rows if q.type == "likert_grid" else [""]:
+                plan.append("(%s, %s, %s::text[], %s, %s)")
+                params += [q.id, row, values or FREE_TEXT, kind, len(plan)]
+        cursor.execute(
+            f"INSERT INTO {answer_t} (response_id, survey_id, question_id, row_key, choice, number, text,"
+            " published) SELECT r.id, r.survey_id, q.qid, q.row_key,"
+            " CASE WHEN q.kind IN ('scale', 'choice') THEN v.pick ELSE '' END,"
+            " CASE q.kind WHEN 'scale' THEN v.pick::numeric WHEN 'number' THEN floor(random() * 20) END,"
+            " CASE q.kind WHEN 'text' THEN v.pick ELSE '' END, false"
+            f" FROM {response_t} r CROSS JOIN (VALUES {', '.join(plan)}) q(qid, row_key, opts, kind, ord),"
+            " LATERAL (SELECT q.opts[1 + floor(random() * array_length(q.opts, 1))::int] AS pick"
+            " WHERE r.id > 0) v WHERE r.survey_id = %s ORDER BY r.id, q.ord",
+            [*params, survey.pk],
+        )
     connection.cursor().execute(f"ANALYZE {response_t}; ANALYZE {answer_t}")
     rebuild(survey)
 
