@@ -49,7 +49,9 @@ def generate_sql(survey, count: int, groups, regions) -> None:
         plan, params = [], []
         for q in survey.question_map().values():
             values = [v for v, _ in q.options]
-            kind = "scale" if q.is_scale else "choice" if values else "number" if q.type == "number" else "text"
+            kind = (
+                "scale" if q.is_scale else "choice" if values else "number" if q.type == "number" else "text"
+            )
             for row in q.rows if q.type == "likert_grid" else [""]:
                 plan.append("(%s, %s, %s::text[], %s, %s)")
                 params += [q.id, row, values or FREE_TEXT, kind, len(plan)]
@@ -103,10 +105,15 @@ def main() -> None:
         regions = [RegionFactory() for _ in range(3)]
         started = time.perf_counter()
         if args.factory:
-            bulk_responses(survey, args.responses, random.Random(1), groups=groups, regions=regions, batch=5000)
+            bulk_responses(
+                survey, args.responses, random.Random(1), groups=groups, regions=regions, batch=5000
+            )
         else:
             generate_sql(survey, args.responses, groups, regions)
-        out(f"generated {args.responses:,} responses in {time.perf_counter() - started:.1f}s (survey {survey.pk})\n")
+        out(
+            f"generated {args.responses:,} responses in {time.perf_counter() - started:.1f}s"
+            f" (survey {survey.pk})\n"
+        )
     responses = Response.objects.filter(survey=survey).count()
 
     analyst = UserFactory(username=f"bench-analyst-{survey.pk}-{int(time.time())}", roles=["Survey analysts"])
@@ -122,16 +129,20 @@ def main() -> None:
         started = time.perf_counter()
         page = client.get(url)
         elapsed = time.perf_counter() - started
-    out(f"results page over {responses:,} responses: HTTP {page.status_code}, {elapsed:.3f}s,"
-        f" {len(queries)} queries\n")
+    out(
+        f"results page over {responses:,} responses: HTTP {page.status_code}, {elapsed:.3f}s,"
+        f" {len(queries)} queries\n"
+    )
 
     export_url = reverse("surveys_admin:export_csv", args=[survey.pk])
     started = time.perf_counter()
     size = sum(len(chunk) for chunk in client.get(export_url).streaming_content)
     elapsed = time.perf_counter() - started
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    out(f"CSV export: {responses:,} rows, {size / 1e6:.1f} MB in {elapsed:.2f}s ="
-        f" {responses / elapsed:,.0f} rows/s (process peak RSS {rss_mb:.0f} MB)\n")
+    out(
+        f"CSV export: {responses:,} rows, {size / 1e6:.1f} MB in {elapsed:.2f}s ="
+        f" {responses / elapsed:,.0f} rows/s (process peak RSS {rss_mb:.0f} MB)\n"
+    )
     # A second pass under tracemalloc (which slows Python down) for the peak it allocates.
     tracemalloc.start()
     sum(len(chunk) for chunk in client.get(export_url).streaming_content)

@@ -59,40 +59,50 @@ _NUMBER = r"^\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\s*$"
 
 
 def _neutral(expression: str) -> str:
-    return (f"CASE WHEN left({expression}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r')"
-            f" AND {expression} !~ '{_NUMBER}' THEN '''' || {expression} ELSE {expression} END")
+    return (
+        f"CASE WHEN left({expression}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r')"
+        f" AND {expression} !~ '{_NUMBER}' THEN '''' || {expression} ELSE {expression} END"
+    )
 
 
 def _pivot_sql(survey: SurveyPage, columns: list[tuple[str, str, str]]) -> tuple[str, list]:
     """One row per response, a column per question or grid statement, pivoted in
     PostgreSQL: answers grouped by response in index order (streamed, never sorted whole)
     and merged with the responses by id; every cell already neutralised and never NULL."""
-    value = ("CASE WHEN a.choice <> '' THEN a.choice WHEN a.number IS NOT NULL THEN a.number::text"
-             " ELSE a.text END")
+    value = (
+        "CASE WHEN a.choice <> '' THEN a.choice WHEN a.number IS NOT NULL THEN a.number::text ELSE a.text END"
+    )
     aggregates, params = [], []
     for qid, row_key, _ in columns:
         if qid.endswith(":other"):
             aggregates.append("max(a.text) FILTER (WHERE a.question_id = %s AND a.choice <> '')")
             params.append(qid.removesuffix(":other"))
         else:  # several values (multiple choice) in index order, i.e. as they were written
-            aggregates.append(f"string_agg({value}, '; ')"
-                              " FILTER (WHERE a.question_id = %s AND a.row_key = %s)")
+            aggregates.append(
+                f"string_agg({value}, '; ') FILTER (WHERE a.question_id = %s AND a.row_key = %s)"
+            )
             params += [qid, row_key]
     cells = [_neutral(f"coalesce(x.c{i}, '')") for i in range(len(columns))]
     joins = ""
     if not survey.is_anonymous:
         who = ("u.display_name", "u.username", "g.name", "rg.name")
         cells[:0] = [_neutral(f"coalesce({c}, '')") for c in who]
-        joins = (f" LEFT JOIN {User._meta.db_table} u ON u.id = r.user_id"
-                 f" LEFT JOIN {StakeholderGroup._meta.db_table} g ON g.id = r.stakeholder_group_id"
-                 f" LEFT JOIN {Region._meta.db_table} rg ON rg.id = r.region_id")
+        joins = (
+            f" LEFT JOIN {User._meta.db_table} u ON u.id = r.user_id"
+            f" LEFT JOIN {StakeholderGroup._meta.db_table} g ON g.id = r.stakeholder_group_id"
+            f" LEFT JOIN {Region._meta.db_table} rg ON rg.id = r.region_id"
+        )
     selected = "".join(f", {agg} AS c{i}" for i, agg in enumerate(aggregates))
-    pivot = (f"SELECT a.response_id{selected} FROM {Answer._meta.db_table} a"
-             " WHERE a.survey_id = %s GROUP BY a.response_id")
-    sql = (f"SELECT row_number() OVER (ORDER BY r.id), to_char(r.submitted_on, 'YYYY-MM-DD')"
-           f"{''.join(', ' + c for c in cells)}"
-           f" FROM {Response._meta.db_table} r LEFT JOIN ({pivot}) x ON x.response_id = r.id{joins}"
-           " WHERE r.survey_id = %s ORDER BY r.id")
+    pivot = (
+        f"SELECT a.response_id{selected} FROM {Answer._meta.db_table} a"
+        " WHERE a.survey_id = %s GROUP BY a.response_id"
+    )
+    sql = (
+        f"SELECT row_number() OVER (ORDER BY r.id), to_char(r.submitted_on, 'YYYY-MM-DD')"
+        f"{''.join(', ' + c for c in cells)}"
+        f" FROM {Response._meta.db_table} r LEFT JOIN ({pivot}) x ON x.response_id = r.id{joins}"
+        " WHERE r.survey_id = %s ORDER BY r.id"
+    )
     return sql.replace("%", "%%").replace("%%s", "%s"), [*params, survey.pk, survey.pk]
 
 
@@ -158,17 +168,20 @@ def aggregate_stream(survey: SurveyPage) -> Iterator[str]:
     for r in results.questions:
         q = r.question
         for option in r.options:
-            yield writer.writerow([q.display_code, q.label, "", option.label,
-                                   option.cell.display(t), _pct(option)])
+            yield writer.writerow(
+                [q.display_code, q.label, "", option.label, option.cell.display(t), _pct(option)]
+            )
         for statement, options, _total in r.grid:
             for option in options:
-                yield writer.writerow([q.display_code, q.label, statement, option.label,
-                                       option.cell.display(t), _pct(option)])
+                yield writer.writerow(
+                    [q.display_code, q.label, statement, option.label, option.cell.display(t), _pct(option)]
+                )
         for b in r.breakdowns:
             for name, cells, _total in [*b.rows, ("All", *b.all_row)]:
                 for label, cell in zip(b.option_labels, cells, strict=True):
-                    yield writer.writerow([q.display_code, q.label, f"{b.title}: {name}", label,
-                                           cell.display(t), ""])
+                    yield writer.writerow(
+                        [q.display_code, q.label, f"{b.title}: {name}", label, cell.display(t), ""]
+                    )
         if r.mean:
             yield writer.writerow([q.display_code, q.label, "", "Average", r.mean, ""])
 
