@@ -1,11 +1,11 @@
-"""Survey benchmark: 100,000 responses, then the results page and the CSV export.
+"""Survey benchmark: many responses (bulk SQL), then the results page and the CSV export.
 
 Run against PostgreSQL (not part of `make test`):
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench \\
         .venv/bin/python manage.py migrate && \\
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench \\
-        .venv/bin/python bench/surveys_bench.py --responses 100000
+        .venv/bin/python bench/surveys_bench.py --responses 1000000
 
 It reports generation time, the results page's time and query count, and the CSV export's
 time, size and peak Python memory (tracemalloc) plus the process's peak RSS.
