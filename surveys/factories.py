@@ -130,6 +130,7 @@ def bulk_responses(survey: SurveyPage, count: int, rng, *, people=None, groups=N
 
     from .models import Answer, Response
     from .questionnaire.answers import rows_for
+    from .tallies import tally_apply
 
     questions = list(survey.question_map().values())
     today = timezone.localdate()
@@ -154,5 +155,10 @@ def bulk_responses(survey: SurveyPage, count: int, rng, *, people=None, groups=N
             for r, data in zip(responses, payloads, strict=True)
             for q in questions for row in rows_for(q, data)
         ], batch_size=5000)
+        tally_apply(survey=survey, entries=[
+            (r.submitted_on, r.stakeholder_group_id, r.region_id,
+             [row for q in questions for row in rows_for(q, data)])
+            for r, data in zip(responses, payloads, strict=True)
+        ])
         made += size
     return made

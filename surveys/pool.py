@@ -25,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Answer, Response, SealedAnswers, SurveyPage
+from .tallies import tally_apply
 
 VERSION = b"\x01"
 PAD_TO = 1024  # sealed sizes are multiples of this, so length does not tell answers apart
@@ -123,8 +124,11 @@ def _earlier_batch_to_rewrite(survey: SurveyPage) -> list[list[dict]]:
     by_response: dict[int, list] = {pk: [] for pk in ids}
     for answer in Answer.objects.filter(response_id__in=ids):
         by_response[answer.response_id].append(answer)
+    people = [rows_to_plain(rows) for rows in by_response.values()]
+    day = chosen.values_list("submitted_on", flat=True).first()
     Response.objects.filter(pk__in=ids).delete()
-    return [rows_to_plain(rows) for rows in by_response.values()]
+    tally_apply(survey=survey, entries=[(day, None, None, rows) for rows in people], sign=-1)
+    return people
 
 
 def _write_batch(survey: SurveyPage, people: list[list[dict]]) -> uuid.UUID:
@@ -152,6 +156,8 @@ def _write_batch(survey: SurveyPage, people: list[list[dict]]) -> uuid.UUID:
             for answer_pk, (pk, row) in zip(answer_ids, answers, strict=True)
         ]
     )
+    # The batch's counts, in its transaction: tallies move once per batch, never per answer.
+    tally_apply(survey=survey, entries=[(today, None, None, rows) for rows in people])
     return batch
 
 

@@ -24,6 +24,7 @@ from .permissions import answer_access
 from .questionnaire.answers import rows_for
 from .questionnaire.builder import visible_questions
 from .questionnaire.schema import answers_by_code, is_shown
+from .tallies import tally_apply
 
 logger = logging.getLogger(__name__)
 
@@ -184,6 +185,8 @@ def response_submit(*, survey: SurveyPage, user, data: dict,
                choice=row.choice, number=row.number, text=row.text)
         for row in rows
     ])
+    tally_apply(survey=survey, entries=[(response.submitted_on, response.stakeholder_group_id,
+                                          response.region_id, rows)])
     return response
 
 

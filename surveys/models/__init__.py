@@ -12,8 +12,10 @@ from .responses import (
     ResponseDraft,
     SurveyExport,
 )
+from .tally import ResultTally, TallyKind
 
 __all__ = [
     "AccessMode", "Answer", "ExportKind", "Invitation", "InvitationUse", "Participation", "Response",
-    "ResponseDraft", "SealedAnswers", "SurveyExport", "SurveyIndexPage", "SurveyPage",
+    "ResponseDraft", "ResultTally", "SealedAnswers", "SurveyExport", "SurveyIndexPage", "SurveyPage",
+    "TallyKind",
 ]

@@ -70,7 +70,12 @@ class Answer(models.Model):
                 fields=["response", "question_id", "row_key", "choice"], name="answer_unique_value"
             ),
         ]
-        indexes = [models.Index(fields=["survey", "question_id"])]
+        indexes = [
+            models.Index(fields=["survey", "question_id"]),
+            # The newest free text per question, read by the results page with LIMIT.
+            models.Index(fields=["survey", "question_id", "-id"], condition=~Q(text=""),
+                         name="answer_text_newest"),
+        ]
 
 
 class ResponseDraft(models.Model):

@@ -1,19 +1,21 @@
-"""Results computed by aggregation in the database, then suppressed for display.
+"""Results read from the incremental tallies (surveys.tallies), then suppressed for display.
 
-A fixed number of queries whatever the number of responses: totals, option counts,
-answered counts and means, responses per week, the two breakdowns, and free text.
+A fixed number of queries whatever the number of responses, each reading a number of rows
+that depends on the questionnaire, not on the responses: the total, then every tally
+(option counts, answered counts and number sums for means, responses per week, the two
+breakdowns), the names of groups and regions, and the newest free text per question.
+Suppression is applied on every read, here, never stored.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.conf import settings
-from django.db.models import Avg, Count, F, Window
-from django.db.models.functions import RowNumber, TruncWeek
 
 from portal.accounts.models import Region, StakeholderGroup
 
-from ..models import Answer, Response, SurveyPage
+from ..models import Answer, ResultTally, SurveyPage, TallyKind
 from ..questionnaire.schema import TEXT_TYPES, Question, all_questions
 from ..suppression import Cell, SuppressedTable, suppress_counts, suppress_single, suppress_table
 from .charts import bar_chart, diverging_chart, time_chart
@@ -64,45 +66,50 @@ def _threshold() -> int:
     return max(5, settings.SUPPRESSION_THRESHOLD)
 
 
-def _fetch(survey: SurveyPage, *, with_breakdowns: bool, with_text: bool, public: bool) -> dict:
-    answers = Answer.objects.filter(survey=survey)
-    multi = [q.id for q in all_questions(survey.schema) if q.type == "multiple_choice"]
-    fetched = {
-        "choices": list(answers.exclude(choice="").values("question_id", "row_key", "choice")
-                        .annotate(n=Count("id"))),
-        # One row per response and question (or grid row) except multiple choice, so a plain
-        # count is the number who answered; multiple choice needs a distinct count.
-        "answered": list(answers.exclude(question_id__in=multi).values("question_id", "row_key")
-                         .annotate(n=Count("id"), mean=Avg("number")))
-        + (list(answers.filter(question_id__in=multi).values("question_id", "row_key")
-                .annotate(n=Count("response_id", distinct=True), mean=Avg("number"))) if multi else []),
-        "weeks": list(Response.objects.filter(survey=survey).annotate(week=TruncWeek("submitted_on"))
-                      .values("week").annotate(n=Count("id")).order_by("week")),
-        "groups": [], "regions": [],
-    }
-    if with_breakdowns:
-        # One pass over answers for both breakdowns; the (small) aggregated rows are then
-        # summed per dimension.
-        cube = list(answers.exclude(choice="").exclude(question_id__in=multi).filter(row_key="")
-                    .values("question_id", "choice", group=F("response__stakeholder_group_id"),
-                            region=F("response__region_id")).annotate(n=Count("id")))
-        names = {
-            "group": dict(StakeholderGroup.objects.filter(pk__in={r["group"] for r in cube})
-                          .values_list("pk", "name")),
-            "region": dict(Region.objects.filter(pk__in={r["region"] for r in cube})
-                           .values_list("pk", "name")),
-        }
-        for key, dim in (("groups", "group"), ("regions", "region")):
-            fetched[key] = [{"question_id": r["question_id"], "choice": r["choice"],
-                             "dim": names[dim].get(r[dim]), "n": r["n"]} for r in cube]
-    fetched["texts"] = []
-    if with_text:
-        texts = answers.exclude(text="")
+def _texts(survey: SurveyPage, *, public: bool) -> list[Answer]:
+    """The newest TEXT_PER_QUESTION free-text answers of each question: one query, a
+    LIMITed index scan per question (UNION ALL), so it does not grow with the answers."""
+    ids = [q.id for q in all_questions(survey.schema) if q.type in TEXT_TYPES or q.allow_other]
+    parts = []
+    for qid in ids:
+        part = Answer.objects.filter(survey=survey, question_id=qid).exclude(text="")
         if public:
-            texts = texts.filter(published=True)
-        fetched["texts"] = list(texts.annotate(rank=Window(
-            RowNumber(), partition_by=[F("question_id")], order_by=F("id").desc()))
-            .filter(rank__lte=TEXT_PER_QUESTION).order_by("question_id", "-id"))
+            part = part.filter(published=True)
+        parts.append(part.order_by("-id")[:TEXT_PER_QUESTION])
+    if not parts:
+        return []
+    if len(parts) == 1:
+        return list(parts[0])
+    return sorted(parts[0].union(*parts[1:], all=True), key=lambda a: (a.question_id, -a.pk))
+
+
+def _fetch(survey: SurveyPage, *, with_breakdowns: bool, with_text: bool, public: bool) -> dict:
+    """Everything from the tallies (surveys.tallies) in one query, plus names and free text."""
+    kinds = [TallyKind.CHOICE, TallyKind.ANSWERED, TallyKind.WEEK]
+    if with_breakdowns:
+        kinds += [TallyKind.GROUP, TallyKind.REGION]
+    fetched: dict = {"choices": [], "answered": [], "weeks": [], "groups": [], "regions": []}
+    cube: dict = {"groups": [], "regions": []}
+    for t in ResultTally.objects.filter(survey=survey, kind__in=kinds).values_list(
+            "kind", "question_id", "row_key", "choice", "dim", "n", "number_sum", "number_n"):
+        kind, qid, row_key, choice, dim, n, number_sum, number_n = t
+        if kind == TallyKind.CHOICE and n:
+            fetched["choices"].append({"question_id": qid, "row_key": row_key, "choice": choice, "n": n})
+        elif kind == TallyKind.ANSWERED and n:
+            mean = number_sum / number_n if number_n else None
+            fetched["answered"].append({"question_id": qid, "row_key": row_key, "n": n, "mean": mean})
+        elif kind == TallyKind.WEEK and n:
+            fetched["weeks"].append({"week": date.fromisoformat(row_key), "n": n})
+        elif n:
+            cube["groups" if kind == TallyKind.GROUP else "regions"].append(
+                {"question_id": qid, "choice": choice, "dim": dim, "n": n})
+    fetched["weeks"].sort(key=lambda w: w["week"])
+    if with_breakdowns:
+        for key, model in (("groups", StakeholderGroup), ("regions", Region)):
+            names = dict(model.objects.filter(pk__in={r["dim"] for r in cube[key] if r["dim"]})
+                         .values_list("pk", "name"))
+            fetched[key] = [{**r, "dim": names.get(r["dim"])} for r in cube[key]]
+    fetched["texts"] = _texts(survey, public=public) if with_text else []
     return fetched
 
 
@@ -205,7 +212,8 @@ def _set_mean(result: QuestionResult, mean, t: int) -> None:
 
 def survey_results(survey: SurveyPage, *, public: bool = False) -> SurveyResults:
     t = _threshold()
-    total_n = Response.objects.filter(survey=survey).count()
+    total_n = (ResultTally.objects.filter(survey=survey, kind=TallyKind.TOTAL)
+               .values_list("n", flat=True).first() or 0)
     total = suppress_single(total_n, threshold=t)
     if total_n < t:
         return SurveyResults(survey, t, total, False, [], [], "")
