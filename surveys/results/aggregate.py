@@ -64,6 +64,9 @@ def _threshold() -> int:
     return max(5, settings.SUPPRESSION_THRESHOLD)
 
 
+suppression_threshold = _threshold  # public name for other screens that show survey counts
+
+
 def _fetch(survey: SurveyPage, *, with_breakdowns: bool, with_text: bool, public: bool) -> dict:
     answers = Answer.objects.filter(survey=survey)
     multi = [q.id for q in all_questions(survey.schema) if q.type == "multiple_choice"]
