@@ -2,22 +2,16 @@
 aggregate export. Memory stays bounded: responses are read in chunks by id.
 """
 
-import csv
-import tempfile
 from collections.abc import Iterator
 
-from openpyxl import Workbook
+from portal.exports import csv_lines
+from portal.exports import xlsx_file as workbook_file
 
 from .models import Answer, Response, SurveyPage
 from .questionnaire.schema import all_questions
 from .results import survey_results
 
 CHUNK = 2000
-
-
-class Echo:
-    def write(self, value):
-        return value
 
 
 def _columns(survey: SurveyPage) -> list[tuple[str, str, str]]:
@@ -61,8 +55,9 @@ def rows(survey: SurveyPage) -> Iterator[list[str]]:
             return
         last_id = chunk[-1][0]
         answers: dict[int, list[str]] = {r[0]: [""] * len(columns) for r in chunk}
-        for a in (Answer.objects.filter(response_id__in=answers.keys())
-                  .values("response_id", "question_id", "row_key", "choice", "number", "text")):
+        for a in Answer.objects.filter(response_id__in=answers.keys()).values(
+            "response_id", "question_id", "row_key", "choice", "number", "text"
+        ):
             cells = answers[a["response_id"]]
             value, other = _value(a)
             i = index.get((a["question_id"], a["row_key"]))
@@ -77,62 +72,39 @@ def rows(survey: SurveyPage) -> Iterator[list[str]]:
 
 
 def csv_stream(survey: SurveyPage) -> Iterator[str]:
-    writer = csv.writer(Echo())
-    yield "\ufeff"  # so spreadsheet programs read UTF-8
-    yield writer.writerow(header(survey))
-    for row in rows(survey):
-        yield writer.writerow([_safe(v) for v in row])
-
-
-def _safe(value: str) -> str:
-    """Stop spreadsheet formula injection from free text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(value) else value
-
-
-def _is_number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
+    return csv_lines(rows(survey), header=header(survey), bom=True)
 
 
 def xlsx_file(survey: SurveyPage):
     """A temporary file holding the workbook, written row by row (write-only mode)."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Responses")
-    sheet.append(header(survey))
-    for row in rows(survey):
-        sheet.append([_safe(v) for v in row])
-    handle = tempfile.TemporaryFile(suffix=".xlsx")
-    workbook.save(handle)
-    handle.seek(0)
-    return handle
+    return workbook_file(rows(survey), sheet="Responses", header=header(survey))
 
 
 def aggregate_stream(survey: SurveyPage) -> Iterator[str]:
     """Counts per question and option, with the same suppression as the results page."""
+    return csv_lines(
+        _aggregate_rows(survey),
+        header=["Question code", "Question", "Statement or group", "Answer", "People", "Percent"],
+    )
+
+
+def _aggregate_rows(survey: SurveyPage) -> Iterator[list[str]]:
     results = survey_results(survey)
     t = results.threshold
-    writer = csv.writer(Echo())
-    yield writer.writerow(["Question code", "Question", "Statement or group", "Answer", "People", "Percent"])
-    yield writer.writerow(["", "All responses", "", "", results.total.display(t), ""])
+    yield ["", "All responses", "", "", results.total.display(t), ""]
     for r in results.questions:
         q = r.question
         for option in r.options:
-            yield writer.writerow([q.display_code, q.label, "", option.label,
-                                   option.cell.display(t), _pct(option)])
+            yield [q.display_code, q.label, "", option.label, option.cell.display(t), _pct(option)]
         for statement, options, _total in r.grid:
             for option in options:
-                yield writer.writerow([q.display_code, q.label, statement, option.label,
-                                       option.cell.display(t), _pct(option)])
+                yield [q.display_code, q.label, statement, option.label, option.cell.display(t), _pct(option)]
         for b in r.breakdowns:
             for name, cells, _total in [*b.rows, ("All", *b.all_row)]:
                 for label, cell in zip(b.option_labels, cells, strict=True):
-                    yield writer.writerow([q.display_code, q.label, f"{b.title}: {name}", label,
-                                           cell.display(t), ""])
+                    yield [q.display_code, q.label, f"{b.title}: {name}", label, cell.display(t), ""]
         if r.mean:
-            yield writer.writerow([q.display_code, q.label, "", "Average", r.mean, ""])
+            yield [q.display_code, q.label, "", "Average", r.mean, ""]
 
 
 def _pct(option) -> str:
