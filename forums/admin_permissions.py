@@ -2,11 +2,11 @@
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .permissions import facilitated_workgroup_ids
+from .permissions import facilitated_workgroup_ids, manages_every_workgroup
 
 
 def _sees_everything(user) -> bool:
-    return user.is_superuser or user.groups.filter(name="Administrators").exists()
+    return manages_every_workgroup(user)
 
 
 class WorkgroupScopedPermissionPolicy(ModelPermissionPolicy):

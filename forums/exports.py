@@ -1,10 +1,8 @@
 """CSV and XLSX export of the plan overview (the same rows and filters as the page)."""
 
-import csv
-from io import BytesIO
-
 from django.http import HttpResponse, StreamingHttpResponse
-from openpyxl import Workbook
+
+from portal.exports import csv_response, xlsx_response
 
 HEADERS = [
     "Workgroup",
@@ -42,42 +40,9 @@ def plan_rows(items):
         ]
 
 
-def _safe_cell(value: str) -> str:
-    # Spreadsheet formula injection: a cell starting with = + - @ is read as a formula.
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def plan_csv_response(items, filename: str) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-    rows = ([_safe_cell(c) for c in row] for row in plan_rows(items))
-    response = StreamingHttpResponse(
-        (writer.writerow(row) for row in _with_header(rows)), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
-
-
-def _with_header(rows):
-    yield HEADERS
-    yield from rows
+    return csv_response(plan_rows(items), filename=f"{filename}.csv", header=HEADERS)
 
 
 def plan_xlsx_response(items, filename: str) -> HttpResponse:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Plan")
-    sheet.append(HEADERS)
-    for row in plan_rows(items):
-        sheet.append([_safe_cell(c) for c in row])
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return xlsx_response(plan_rows(items), filename=f"{filename}.xlsx", sheet="Plan", header=HEADERS)

@@ -42,5 +42,5 @@ def facilitator_pages_sync(*, user, workgroup: WorkgroupPage) -> None:
         user.groups.add(group)
     else:
         user.groups.remove(group)
-    for attr in ("_forums_group_names", "_moderation_trusted", "_forums_memberships"):
+    for attr in ("_perm_cache", "_group_perm_cache", "_forums_memberships"):
         user.__dict__.pop(attr, None)

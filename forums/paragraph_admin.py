@@ -1,18 +1,15 @@
 """Agency screens of a draft (Wagtail admin): comments per paragraph, export, revision comparison."""
 
-import csv
-from io import BytesIO
-
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from wagtail.admin.widgets import Button
 
+from portal.exports import csv_response, xlsx_response
+
 from . import paragraphs, permissions
-from .exports import _Echo, _safe_cell
 from .models import TopicPage
 
 HEADERS = ["Paragraph", "Section", "Text", "Comments", "Questions", "Official answers", "Held for review"]
@@ -57,27 +54,11 @@ def _rows(topic):
 def draft_export(request, topic_id: int, fmt: str):
     topic = _topic_for(request, topic_id)
     filename = f"draft-{topic.slug}-paragraphs"
-    rows = ([_safe_cell(c) if isinstance(c, str) else c for c in row] for row in _rows(topic))
     if fmt == "csv":
-        writer = csv.writer(_Echo())
-        body = (writer.writerow(r) for r in [HEADERS, *rows])
-        response = StreamingHttpResponse(body, content_type="text/csv; charset=utf-8")
-    elif fmt == "xlsx":
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("Paragraphs")
-        sheet.append(HEADERS)
-        for row in rows:
-            sheet.append(row)
-        buffer = BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        raise Http404("CSV or XLSX only.")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+        return csv_response(_rows(topic), filename=f"{filename}.csv", header=HEADERS)
+    if fmt == "xlsx":
+        return xlsx_response(_rows(topic), filename=f"{filename}.xlsx", sheet="Paragraphs", header=HEADERS)
+    raise Http404("CSV or XLSX only.")
 
 
 def draft_compare(request, topic_id: int):

@@ -7,8 +7,6 @@ from portal.accounts.permissions import user_can_take_part as accounts_user_can_
 from .models import MembershipRole, MembershipStatus, WorkgroupMembership
 
 EDIT_WINDOW = timedelta(minutes=15)
-STAFF_READERS = {"Moderators", "Editors", "Administrators"}
-AGENCY_VOICES = {"Moderators", "Administrators"}
 
 
 def user_can_take_part(user) -> bool:
@@ -22,20 +20,24 @@ def user_can_take_part(user) -> bool:
     return cached
 
 
-def _group_names(user) -> set[str]:
-    if not user.is_authenticated:
-        return set()
-    if not hasattr(user, "_forums_group_names"):
-        user._forums_group_names = set(user.groups.values_list("name", flat=True))
-    return user._forums_group_names
-
-
 def is_moderator(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or bool(_group_names(user) & AGENCY_VOICES))
+    """Moderators and administrators: moderate, speak for the agency, post anywhere."""
+    return user.is_authenticated and user.has_perm("forums.moderate_comment")
 
 
 def is_staff_reader(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or bool(_group_names(user) & STAFF_READERS))
+    """Agency staff who read private workgroups and draft summaries."""
+    return user.is_authenticated and user.has_perm("forums.view_private_workgroup")
+
+
+def may_comment_unheld(user) -> bool:
+    """Staff whose comments skip the new-member and new-account holds."""
+    return user.is_authenticated and user.has_perm("forums.comment_unheld")
+
+
+def manages_every_workgroup(user) -> bool:
+    """Administrators: every workgroup's plan and members, not only the ones they facilitate."""
+    return user.is_authenticated and user.has_perm("forums.manage_any_workgroup")
 
 
 def _membership(user, workgroup) -> WorkgroupMembership | None:

@@ -12,12 +12,12 @@ from wagtail.permissions import policy_registry
 
 from . import services
 from .models import MembershipRole, MembershipStatus, PlanItem, WorkgroupMembership, WorkgroupPage
-from .permissions import facilitated_workgroup_ids
+from .permissions import facilitated_workgroup_ids, manages_every_workgroup
 
 
 def _allowed_workgroups(user):
     queryset = WorkgroupPage.objects.all()
-    if user is None or user.is_superuser or user.groups.filter(name="Administrators").exists():
+    if user is None or manages_every_workgroup(user):
         return queryset
     return queryset.filter(pk__in=facilitated_workgroup_ids(user))
 

@@ -1,6 +1,5 @@
 """/open-data/: the downloads page and its CSV and JSON files."""
 
-import csv
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -8,6 +7,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
+
+from portal.exports import CSV_TYPE, csv_lines
 
 from . import selectors
 from .datasets import DATASETS
@@ -42,11 +43,9 @@ def open_data_download(request, slug: str, fmt: str):
             json.dumps(body, cls=DjangoJSONEncoder, indent=1), content_type="application/json"
         )
     else:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response.write("\ufeff")
-        writer = csv.DictWriter(response, fieldnames=[n for n, _, _ in dataset.fields])
-        writer.writeheader()
-        writer.writerows(rows)
+        names = [n for n, _, _ in dataset.fields]
+        lines = csv_lines(([row.get(n) for n in names] for row in rows), header=names, bom=True)
+        response = HttpResponse("".join(lines), content_type=CSV_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -104,3 +104,31 @@ def invitation_counts_by_group(*, since=None) -> dict[int | None, tuple[int, int
         sent=Count("pk"), used=Count("use", filter=Q(use__isnull=False))
     )
     return {group_id: (sent, used) for group_id, sent, used in rows.order_by()}
+
+
+@dataclass
+class OpenSurveyRow:
+    """One line of the analysts' dashboard panel; counts already suppressed."""
+
+    survey: SurveyPage
+    responses: str
+    response_rate: str  # "" when no invitation links were made or the count is hidden
+
+
+def open_surveys_overview(*, threshold: int) -> list[OpenSurveyRow]:
+    """Open surveys with their responses so far (small counts hidden) and the rate of invitations."""
+    from django.db.models import Count
+
+    from .suppression import suppress_single
+
+    surveys = (open_surveys().order_by("closes_at", "title")
+               .annotate(n_responses=Count("responses", distinct=True),
+                         n_invitations=Count("invitations", distinct=True)))
+    rows = []
+    for survey in surveys:
+        cell = suppress_single(survey.n_responses, threshold=threshold)
+        rate = ""
+        if survey.n_invitations and not cell.hidden:
+            rate = f"{round(100 * survey.n_responses / survey.n_invitations)}%"
+        rows.append(OpenSurveyRow(survey, cell.display(threshold), rate))
+    return rows

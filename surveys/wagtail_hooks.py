@@ -12,7 +12,7 @@ from portal.extension_points import (
     USER_DEIDENTIFY,
 )
 
-from . import admin_urls, panels
+from . import admin_urls, dashboard, editor, panels
 from .models import SurveyPage
 from .permissions import can_manage_invitations, can_view_results
 from .viewsets import survey_export_viewset
@@ -50,3 +50,5 @@ hooks.register(MY_PORTAL_PANELS, panels.my_portal_panel)
 hooks.register(USER_DATA_EXPORT, panels.user_data_export)
 hooks.register(USER_DEIDENTIFY, panels.user_deidentify)
 hooks.register("portal_initiative_related", panels.initiative_panel)
+hooks.register("construct_homepage_panels", dashboard.add_open_surveys_panel)
+hooks.register("insert_editor_js", editor.editor_js)

@@ -112,6 +112,11 @@ class WorkgroupPage(PrivateAwareMixin, RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "workgroup page"
+        permissions = [
+            ("view_private_workgroup", "Can read private workgroups and draft summaries"),
+            ("comment_unheld", "Comments are not held for new members or new accounts"),
+            ("manage_any_workgroup", "Can manage the plan and members of every workgroup"),
+        ]
 
     def get_workgroup(self):
         return self

@@ -60,8 +60,6 @@ def unregister_hold_rule(rule: HoldRule) -> None:
         _extra_rules.remove(rule)
 
 
-TRUSTED_GROUPS = {"Moderators", "Administrators", "Editors", "Facilitators"}
-
 MESSAGES = {
     HoldCode.DANGER: (
         "held for review because it may say that someone is in danger. Agency staff have been told. "
@@ -83,10 +81,9 @@ MESSAGES = {
 def is_trusted(user, topic) -> bool:
     if user.is_superuser or user.is_staff:
         return True
-    if getattr(user, "_moderation_trusted", None) is None:
-        names = set(user.groups.values_list("name", flat=True))
-        user._moderation_trusted = bool(names & TRUSTED_GROUPS)
-    return user._moderation_trusted or forum_permissions.is_facilitator(user, topic.get_workgroup())
+    return forum_permissions.may_comment_unheld(user) or forum_permissions.is_facilitator(
+        user, topic.get_workgroup()
+    )
 
 
 def safety_numbers() -> dict:

@@ -13,6 +13,7 @@ from home.models import BasePage
 from ..questionnaire.blocks import SectionBlock
 from ..questionnaire.guard import UsedAnswer, changes_that_corrupt
 from ..questionnaire.schema import all_questions, read_sections
+from ..questionnaire.skip_logic import rule_problems
 
 INITIATIVE_PAGE = "home.InitiativePage"
 
@@ -140,11 +141,17 @@ class SurveyPage(BasePage):
         super().clean()
         self._clean_window()
         self._clean_initiative()
+        self._clean_skip_rules()
         self._clean_against_answers()
 
     def _clean_window(self):
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": "The closing date must be after the opening date."})
+
+    def _clean_skip_rules(self):
+        problems = rule_problems(read_sections(self.sections))
+        if problems:
+            raise ValidationError(problems)
 
     def _clean_initiative(self):
         if self.initiative_id is None:

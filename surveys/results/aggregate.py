@@ -66,6 +66,9 @@ def _threshold() -> int:
     return max(5, settings.SUPPRESSION_THRESHOLD)
 
 
+suppression_threshold = _threshold  # public name for other screens that show survey counts
+
+
 def _texts(survey: SurveyPage, *, public: bool) -> list[Answer]:
     """The newest TEXT_PER_QUESTION free-text answers of each question: one query, a
     LIMITed index scan per question (UNION ALL), so it does not grow with the answers."""

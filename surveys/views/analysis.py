@@ -1,6 +1,5 @@
 """Staff screens in the Wagtail admin: survey list, results, exports, invitations, reminders."""
 
-import csv
 from datetime import date
 
 from django import forms
@@ -11,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
+
+from portal.exports import csv_lines
 
 from .. import exports, pool, services, tasks
 from ..models import Answer, ExportKind, SurveyPage
@@ -95,15 +96,9 @@ class InvitationForm(forms.Form):
 
 
 def _links_csv(request, tokens: list[str]):
-    writer = csv.writer(exports.Echo())
     base = request.build_absolute_uri("/").rstrip("/")
-
-    def stream():
-        yield writer.writerow(["Invitation link"])
-        for token in tokens:
-            yield writer.writerow([services.invitation_link(token, base)])
-
-    return stream()
+    return csv_lines(([services.invitation_link(token, base)] for token in tokens),
+                     header=["Invitation link"])
 
 
 def invitations(request, survey_id: int):

@@ -1,36 +1,29 @@
-"""Domain writes for moderation: the one state machine for comments, flags, sanctions, danger alerts.
+"""Decisions on comments: the one state machine, holds entering the queue, danger alerts.
 
 Every decision is atomic, locks the comment, refuses a wrong state, records who/when/why
 in a ModerationDecision, writes Wagtail's audit log, then tells the author.
 """
 
 import logging
-from collections import Counter
-from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from forums import permissions as forum_permissions
 from forums.models import Comment, CommentState
 from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
 
-from . import permissions
-from .banner import danger_count_changed
-from .models import (
+from .. import permissions
+from ..banner import danger_count_changed
+from ..models import (
     Action,
     CommentReview,
-    Flag,
-    FlagReason,
     HoldCode,
     ModerationDecision,
     Reason,
-    Sanction,
-    SanctionKind,
 )
 
 logger = logging.getLogger(__name__)
@@ -222,7 +215,7 @@ def review_start(*, comment: Comment, hold_code: str) -> CommentReview:
 def comment_recheck_after_edit(*, comment: Comment) -> bool:
     """An edited published comment that now matches the danger, personal-data or blocked-words
     rules is hidden pending review (and danger alerts go out). Returns whether it was hidden."""
-    from . import rules
+    from .. import rules
 
     if comment.author is None or not getattr(settings, "MODERATION_HOLD_RULES_ENABLED", True):
         return False
@@ -264,181 +257,10 @@ def danger_alert(*, comment: Comment, source: str) -> bool:
         )
         queue_url = settings.SITE_BASE_URL + reverse("moderation_admin:item", args=[comment.pk])
 
-        from .tasks import send_danger_alert
+        from ..tasks import send_danger_alert
 
         transaction.on_commit(
             lambda: send_danger_alert.enqueue(comment_id=comment.pk, source=source, queue_url=queue_url)
         )
     logger.warning("danger alert for comment %s: %s", comment.pk, source)
     return True
-
-
-# --- Flags ----------------------------------------------------------------------------------
-
-
-def _hides_at_once(user, comment: Comment, reason: str) -> bool:
-    if reason != FlagReason.PERSONAL_INFO:
-        return False
-    return forum_permissions.is_staff_reader(user) or forum_permissions.is_member(
-        user, comment.topic.get_workgroup()
-    )
-
-
-def flag_add(*, user, comment: Comment, reason: str, note: str = "") -> Flag:
-    """A verified person reports a comment once; enough reports, or a serious one, hide it."""
-    if not permissions.can_flag(user) or sanction_active(user=user, kind=SanctionKind.SUSPEND):
-        raise NotAllowed("Only people with a confirmed e-mail address can report comments.")
-    if reason not in FlagReason.values:
-        raise ModerationError("Choose why you are reporting this comment.")
-    note = (note or "").strip()
-    if reason == FlagReason.OTHER and not note:
-        raise ModerationError('Tell us a little more when you choose "Other".')
-    with transaction.atomic():
-        locked = Comment.objects.select_for_update().select_related("topic").get(pk=comment.pk)
-        if locked.author_id == user.pk:
-            raise ModerationError("You cannot report your own comment. You can edit or delete it instead.")
-        if locked.state not in (S.PUBLISHED, S.HIDDEN) or locked.is_deleted:
-            raise ModerationError("This comment is not on the board any more.")
-        try:
-            with transaction.atomic():
-                flag = Flag.objects.create(comment=locked, user=user, reason=reason, note=note[:2000])
-        except IntegrityError as error:
-            raise AlreadyReported(
-                "You already reported this comment. Thank you: moderators will look at it."
-            ) from error
-        review = _review(locked)
-        review.waiting_since = review.waiting_since or timezone.now()
-        review.save(update_fields=["waiting_since"])
-        _log(instance=locked, action="flag", user=user, data={"reason": reason})
-        _apply_flag_thresholds(comment=locked, flag=flag, user=user)
-    if reason == FlagReason.DANGER:
-        danger_alert(comment=locked, source="someone reported that a person may be in danger")
-    return flag
-
-
-def _apply_flag_thresholds(*, comment: Comment, flag: Flag, user) -> None:
-    if comment.state != S.PUBLISHED:
-        return
-    reasons = list(Flag.objects.filter(comment=comment).values_list("reason", flat=True))
-    if _hides_at_once(user, comment, flag.reason):
-        reason, note = Reason.PERSONAL_INFO, "Hidden at once: reported as personal information."
-    elif len(reasons) >= settings.MODERATION_FLAG_HIDE_THRESHOLD:
-        reason = Counter(reasons).most_common(1)[0][0]
-        note = f"Hidden automatically after {len(reasons)} reports."
-    else:
-        return
-    _decide(comment_id=comment.pk, by=None, action=Action.HIDE, reason=reason, note=note)
-    comment.state = S.HIDDEN
-    CommentReview.objects.filter(comment=comment).update(hold_code=HoldCode.FLAGS)
-
-
-def flags_dismiss(*, comment: Comment, by, note: str = "") -> int:
-    """Keep a reported, still-published comment: its reports leave the queue (logged)."""
-    with transaction.atomic():
-        locked = Comment.objects.select_for_update().select_related("topic").get(pk=comment.pk)
-        if not permissions.can_moderate_comment(by, locked):
-            raise NotAllowed("You can moderate comments in your own workgroups only.")
-        if locked.state != S.PUBLISHED:
-            raise IllegalTransition("Only a published comment can be kept as it is.")
-        updated = CommentReview.objects.filter(comment=locked).update(waiting_since=None, is_danger=False)
-        transaction.on_commit(danger_count_changed)
-        _log(instance=locked, action="keep", user=by, data={"note": note})
-    return updated
-
-
-# --- Sanctions ------------------------------------------------------------------------------
-
-
-def sanction_active(*, user, kind: str | None = None) -> Sanction | None:
-    if not user.is_authenticated:
-        return None
-    queryset = Sanction.objects.active().filter(user=user)
-    if kind:
-        queryset = queryset.filter(kind=kind)
-    return queryset.order_by("-kind").first()
-
-
-@transaction.atomic
-def sanction_add(*, by, user, kind: str, reason: str, days: int | None = None) -> Sanction:
-    if not permissions.can_sanction(by):
-        raise NotAllowed("Only moderators can limit an account.")
-    if kind not in SanctionKind.values:
-        raise ModerationError("Choose silence or suspend.")
-    if not (reason or "").strip():
-        raise ModerationError("Give the reason: the person is shown it.")
-    if days is not None and days < 1:
-        raise ModerationError("Choose at least one day, or leave the length empty for until lifted.")
-    if user.pk == by.pk:
-        raise ModerationError("You cannot limit your own account.")
-    now = timezone.now()
-    sanction = Sanction.objects.create(
-        user=user,
-        kind=kind,
-        reason=reason.strip(),
-        starts_at=now,
-        ends_at=now + timedelta(days=days) if days else None,
-        created_by=by,
-    )
-    _log(
-        instance=sanction,
-        action="sanction",
-        user=by,
-        data={"user": user.pk, "kind": kind, "reason": sanction.reason, "days": days},
-    )
-    return sanction
-
-
-@transaction.atomic
-def sanction_lift(*, by, sanction: Sanction, note: str = "") -> Sanction:
-    if not permissions.can_sanction(by):
-        raise NotAllowed("Only moderators can lift a limit.")
-    sanction = Sanction.objects.select_for_update().get(pk=sanction.pk)
-    if sanction.lifted_at is not None:
-        raise IllegalTransition("This limit was already lifted.")
-    sanction.lifted_at = timezone.now()
-    sanction.lifted_by = by
-    sanction.lift_note = (note or "").strip()
-    sanction.save(update_fields=["lifted_at", "lifted_by", "lift_note"])
-    _log(instance=sanction, action="sanction_lift", user=by, data={"user": sanction.user_id, "note": note})
-    return sanction
-
-
-def user_moderation_export(user) -> tuple[str, dict]:
-    """The "download my data" section: reports made, limits on the account, decisions on my comments."""
-    flags = Flag.objects.filter(user=user).select_related("comment__topic")
-    decisions = ModerationDecision.objects.filter(comment__author=user).select_related("comment__topic")
-    return "moderation", {
-        "reports_made": [
-            {
-                "topic": f.comment.topic.title,
-                "reason": f.reason,
-                "note": f.note,
-                "at": f.created_at.isoformat(),
-            }
-            for f in flags
-        ],
-        "account_limits": [
-            {
-                "kind": s.kind,
-                "reason": s.reason,
-                "from": s.starts_at.isoformat(),
-                "until": s.ends_at.isoformat() if s.ends_at else None,
-                "lifted": s.lifted_at.isoformat() if s.lifted_at else None,
-            }
-            for s in Sanction.objects.filter(user=user)
-        ],
-        "decisions_on_my_comments": [
-            {
-                "topic": d.comment.topic.title,
-                "decision": d.action,
-                "reason": d.reason,
-                "at": d.created_at.isoformat(),
-            }
-            for d in decisions
-        ],
-    }
-
-
-def user_moderation_deidentify(user) -> None:
-    """On account deletion: the notes the person wrote in reports go; the reports' counts stay."""
-    Flag.objects.filter(user=user).update(note="")
