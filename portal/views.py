@@ -41,6 +41,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    from portal.operations.middleware import outage_response  # operations (issue 9)
+
+    if (outage := outage_response(request)) is not None:  # an outage is a 503, not a 500
+        return outage
     # No context processors that touch the database: the 500 page must render even
     # when the database is what failed.
     return render(request, "errors/500.html", status=500, using=None)

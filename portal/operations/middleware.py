@@ -7,6 +7,7 @@
 """
 
 import logging
+import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
@@ -24,6 +25,25 @@ def service_unavailable(request, reason: str = "database"):
     response["Retry-After"] = str(retry_after)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def outage_response(request):
+    """For handler500: the 503 page when the error being handled is an outage, else None.
+
+    Django turns an exception raised in a middleware's process_view (e.g. a rate limit that
+    cannot reach Redis) into a 500 before ServiceUnavailableMiddleware sees it; handler500
+    runs inside that `except`, so the exception is still at hand.
+    """
+    error = sys.exc_info()[1]
+    while error is not None:
+        if isinstance(error, OperationalError | InterfaceError):
+            logger.error("database unavailable on %s %s: %s", request.method, request.path, error)
+            return service_unavailable(request, "database")
+        if isinstance(error, SecurityCacheUnavailable):
+            logger.error("security cache unavailable on %s %s", request.method, request.path)
+            return service_unavailable(request, "limits")
+        error = error.__cause__ or error.__context__
+    return None
 
 
 class ServiceUnavailableMiddleware:

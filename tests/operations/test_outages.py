@@ -84,3 +84,20 @@ def test_security_cache_down_answers_503_on_sign_in(client, monkeypatch):
     response = client.post("/accounts/login/", {"login": "a@example.org", "password": "x"})
     assert response.status_code == 503
     assert b"safety limits" in response.content
+
+
+@pytest.mark.django_db
+def test_security_cache_down_in_a_limit_middleware_answers_503_not_500(client, user, monkeypatch):
+    """The posting limit is checked in a middleware's process_view, before any view."""
+
+    def down(*args, **kwargs):
+        raise SecurityCacheUnavailable("redis down")
+
+    client.force_login(user)
+    client.raise_request_exception = False
+    monkeypatch.setattr("django.core.cache.backends.locmem.LocMemCache.add", down)
+    monkeypatch.setattr("django.core.cache.backends.locmem.LocMemCache.incr", down)
+    response = client.post("/workgroups/-/topics/1/comments/", {"body": "Hello"})
+    assert response.status_code == 503
+    assert b"safety limits" in response.content
+    assert response["Retry-After"]

@@ -1,4 +1,4 @@
-"""Render the standalone 503 page to a folder nginx serves when no app server answers."""
+"""Render the standalone 503 and 413 pages to a folder nginx serves when no app server answers."""
 
 from pathlib import Path
 
@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 
 
 class Command(BaseCommand):
-    help = "Write 503.html (the portal's own 'briefly unavailable' page) for nginx."
+    help = "Write 503.html and 413.html (the portal's own error pages) for nginx."
 
     def add_arguments(self, parser):
         parser.add_argument("folder", help="e.g. /srv/portal/errors")
@@ -18,4 +18,5 @@ class Command(BaseCommand):
         target.mkdir(parents=True, exist_ok=True)
         context = {"retry_after": settings.SERVICE_RETRY_AFTER_SECONDS, "reason": "database"}
         (target / "503.html").write_text(render_to_string("errors/503.html", context))
-        self.stdout.write(f"wrote {target / '503.html'}")
+        (target / "413.html").write_text(render_to_string("errors/413.html", {}))
+        self.stdout.write(f"wrote {target / '503.html'} and {target / '413.html'}")

@@ -4,10 +4,10 @@ Cron, every minute: `manage.py outbox deliver` (sends what is due, retries inclu
 """
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
 from portal.operations.mail import deliver_due
 from portal.operations.models import OutboxMessage
+from portal.operations.services import outbox_retry
 
 
 class Command(BaseCommand):
@@ -21,9 +21,7 @@ class Command(BaseCommand):
         if action == "deliver":
             self.stdout.write(str(deliver_due()))
         elif action == "retry":
-            count = OutboxMessage.objects.filter(
-                pk__in=ids, status__in=[OutboxMessage.Status.FAILED, OutboxMessage.Status.SENDING]
-            ).update(status=OutboxMessage.Status.PENDING, next_attempt_at=timezone.now())
+            count = outbox_retry(message_ids=ids)
             self.stdout.write(f"{count} message(s) put back for delivery")
         else:
             for row in OutboxMessage.objects.exclude(status=OutboxMessage.Status.SENT)[:200]:
