@@ -37,6 +37,13 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+## gettext: Debian's GNU gettext for `make messages` and the catalogue test (issue 12)
+.PHONY: gettext
+gettext:
+	@command -v msgfmt >/dev/null 2>&1 && command -v xgettext >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq gettext >/dev/null; }
+
 ## nginx: Debian's nginx for `make stack` and the production-shape tests
 nginx:
 	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { \
@@ -67,7 +74,7 @@ migrations-check: install-dev
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) manage.py makemigrations --check --dry-run --settings=portal.settings.test
 
 ## test: everything tests need, then the whole suite on PostgreSQL, browser tests included
-test: install-dev browser nginx postgres lint
+test: install-dev browser gettext nginx postgres lint
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 bench: install-dev
@@ -84,8 +91,6 @@ assets:
 
 ## messages: refresh the Spanish catalogue from the code and compile it (needs GNU gettext)
 .PHONY: messages
-messages: install-dev
-	@command -v msgfmt >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq gettext >/dev/null; }
+messages: install-dev gettext
 	$(PY) manage.py makemessages -l es -i ".venv/*" -i "frontend/*" -i "tests/*" -i "node_modules/*"
 	$(PY) manage.py compilemessages -l es -i ".venv"

@@ -255,7 +255,7 @@ def minutes_published_effects(*, meeting: MeetingPage) -> int:
         if notify(
             recipient=membership.user,
             kind=NotificationKind.MEETING,
-            text=_("The minutes of \u201c%(title)s\u201d are published.") % {"title": meeting.title},
+            text=_("The minutes of “%(title)s” are published.") % {"title": meeting.title},
             url=meeting_url(meeting),
             dedupe_key=f"meeting-{meeting.pk}-minutes",
         ):
@@ -263,7 +263,7 @@ def minutes_published_effects(*, meeting: MeetingPage) -> int:
     for item in meeting.agenda_items.exclude(proposal=None).select_related("proposal"):
         sent += _notify_people(
             item.proposal,
-            text=_("The minutes of the meeting that discussed \u201c%(title)s\u201d are published.")
+            text=_("The minutes of the meeting that discussed “%(title)s” are published.")
             % {"title": item.proposal.title},
             step=f"minutes-{meeting.pk}",
         )
@@ -284,7 +284,7 @@ def meetings_remind(*, now, within) -> int:
             if notify(
                 recipient=membership.user,
                 kind=NotificationKind.MEETING,
-                text=_("Reminder: \u201c%(title)s\u201d on %(date)s.")
+                text=_("Reminder: “%(title)s” on %(date)s.")
                 % {
                     "title": meeting.title,
                     "date": timezone.localtime(meeting.starts_at).strftime("%b %d, %H:%M"),
@@ -303,7 +303,7 @@ def topic_feedback_effects(*, topic) -> int:
     for proposal in Proposal.objects.filter(topic=topic, state=ProposalState.ACCEPTED):
         sent += _notify_people(
             proposal,
-            text=_("The agency published what it did about \u201c%(title)s\u201d.")
+            text=_("The agency published what it did about “%(title)s”.")
             % {"title": proposal.title},
             step=f"feedback-{topic.pk}",
         )

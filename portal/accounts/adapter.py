@@ -1,6 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.mail import EmailMultiAlternatives
+from django.utils import translation
+
+from portal.i18n.languages import user_language
 
 from . import services
 from .tasks import account_email_send
@@ -30,7 +33,11 @@ class AccountAdapter(DefaultAccountAdapter):
         request = self.request
         ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
         ctx.update(context)
-        message = self.render_mail(template_prefix, email, ctx)
+        # In the recipient's language when we know it, else the language of the page they used.
+        user = context.get("user")
+        language = user_language(user) if getattr(user, "language", "") else translation.get_language()
+        with translation.override(language):
+            message = self.render_mail(template_prefix, email, ctx)
         html = ""
         if isinstance(message, EmailMultiAlternatives) and message.alternatives:
             html = message.alternatives[0][0]

@@ -3,27 +3,28 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class NotificationKind(models.TextChoices):
-    REPLY = "reply", "A reply to my comment"
-    OFFICIAL_ANSWER = "official_answer", "An official answer to my question"
-    NEW_TOPIC = "new_topic", "A new topic in a workgroup I follow"
-    WINDOW_CLOSING = "window_closing", "A comment window closing in 3 days"
-    WHAT_WE_DID = "what_we_did", '"What we heard, what we did" published'
-    MODERATION_DECISION = "moderation_decision", "A decision on my held comment"
-    NEW_UPDATE = "new_update", "A new update from the agency"
-    MEMBERSHIP_REQUEST = "membership_request", "A request to join a workgroup I facilitate"
-    MEMBERSHIP_DECISION = "membership_decision", "A decision on my request to join a workgroup"
+    REPLY = "reply", _("A reply to my comment")
+    OFFICIAL_ANSWER = "official_answer", _("An official answer to my question")
+    NEW_TOPIC = "new_topic", _("A new topic in a workgroup I follow")
+    WINDOW_CLOSING = "window_closing", _("A comment window closing in 3 days")
+    WHAT_WE_DID = "what_we_did", _('"What we heard, what we did" published')
+    MODERATION_DECISION = "moderation_decision", _("A decision on my held comment")
+    NEW_UPDATE = "new_update", _("A new update from the agency")
+    MEMBERSHIP_REQUEST = "membership_request", _("A request to join a workgroup I facilitate")
+    MEMBERSHIP_DECISION = "membership_decision", _("A decision on my request to join a workgroup")
     # agenda (issue 15)
-    PROPOSAL_UPDATE = "proposal_update", "News on a proposal I made or support"
-    MEETING = "meeting", "A workgroup meeting reminder or its minutes"
+    PROPOSAL_UPDATE = "proposal_update", _("News on a proposal I made or support")
+    MEETING = "meeting", _("A workgroup meeting reminder or its minutes")
 
 
 class Delivery(models.TextChoices):
-    IMMEDIATELY = "immediately", "E-mail me straight away"
-    DAILY = "daily", "Once a day, in a digest"
-    OFF = "off", "No e-mail (still listed in My portal)"
+    IMMEDIATELY = "immediately", _("E-mail me straight away")
+    DAILY = "daily", _("Once a day, in a digest")
+    OFF = "off", _("No e-mail (still listed in My portal)")
 
 
 DEFAULT_DELIVERY = Delivery.IMMEDIATELY
