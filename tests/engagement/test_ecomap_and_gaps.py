@@ -69,7 +69,9 @@ def test_thickness_follows_planned_involvement(client, lead):
     unplanned = PartnerFactory()
     body = _ecomap(client, lead)
     width = {
-        p.pk: float(re.search(rf'<line [^>]*stroke-width="([\d.]+)"[^>]*data-partner="{p.pk}"', body).group(1))
+        p.pk: float(
+            re.search(rf'<line [^>]*stroke-width="([\d.]+)"[^>]*data-partner="{p.pk}"', body).group(1)
+        )
         for p in (partnering, unplanned)
     }
     assert width[partnering.pk] > width[unplanned.pk]

@@ -45,7 +45,9 @@ def test_status_change_to_the_same_status_is_refused(lead):
 def test_status_history_and_audit_log(lead):
     partner = PartnerFactory()
     earlier = timezone.localdate() - timedelta(days=30)
-    services.partner_set_status(partner=partner, status="yellow", reason="Rarely attends", user=lead, changed_on=earlier)
+    services.partner_set_status(
+        partner=partner, status="yellow", reason="Rarely attends", user=lead, changed_on=earlier
+    )
     services.partner_set_status(partner=partner, status="red", reason="  Meetings stopped  ", user=lead)
     partner.refresh_from_db()
     assert (partner.status, partner.status_since) == ("red", timezone.localdate())
@@ -55,7 +57,9 @@ def test_status_history_and_audit_log(lead):
         ("yellow", "red", "Meetings stopped", lead),
     ]
     assert history[0].changed_on == earlier
-    entries = ModelLogEntry.objects.filter(action="engagement.status", object_id=str(partner.pk)).order_by("timestamp")
+    entries = ModelLogEntry.objects.filter(action="engagement.status", object_id=str(partner.pk)).order_by(
+        "timestamp"
+    )
     assert [(e.user, e.data["from"], e.data["to"], e.data["reason"]) for e in entries] == [
         (lead, "none", "yellow", "Rarely attends"),
         (lead, "yellow", "red", "Meetings stopped"),
@@ -81,14 +85,20 @@ def test_action_due_before_start_is_refused(lead):
     today = timezone.localdate()
     with pytest.raises(services.EngagementError) as error:
         services.action_plan(
-            partner=partner, method="meeting", description="Session", user=lead,
-            starts_on=today, due_on=today - timedelta(days=1),
+            partner=partner,
+            method="meeting",
+            description="Session",
+            user=lead,
+            starts_on=today,
+            due_on=today - timedelta(days=1),
         )
     assert error.value.field == "due_on"
     with pytest.raises(services.EngagementError):
         services.action_plan(partner=partner, method="meeting", description=" ", user=lead, due_on=today)
     with pytest.raises(services.EngagementError):
-        services.action_plan(partner=partner, method="carrier-pigeon", description="x", user=lead, due_on=today)
+        services.action_plan(
+            partner=partner, method="carrier-pigeon", description="x", user=lead, due_on=today
+        )
     assert not EngagementAction.objects.exists()
 
 
