@@ -37,8 +37,8 @@ def test_lead_marks_partner_red_and_plans_an_action(page, browser, live_server, 
         PartnerFactory(name=f"Partner {index}", kind=kind)
 
     _sign_in(page, lead.email, "/admin/engagement/")
-    # Wagtail's admin header title is not an ARIA heading: find it by its text.
-    expect(page.get_by_text("Stakeholder engagement", exact=True).first).to_be_visible()
+    # The admin header's title is an h1 (a context variable named `heading` used to replace it).
+    expect(page.get_by_role("heading", name="Stakeholder engagement", level=1)).to_be_visible()
     page.screenshot(path=os.path.join(screenshot_dir, "engagement-dashboard.png"), full_page=True)
 
     page.goto(f"/admin/engagement/partners/{partner.pk}/status/")

@@ -123,3 +123,24 @@ def test_matched_attendance_counts_as_meetings(client, lead):
         response = client.get(reverse("engagement_admin:dashboard"))
     (row,) = response.context["activity"]
     assert row.meetings == 12 and not row.quiet
+
+
+@pytest.mark.parametrize(
+    "url, title",
+    [
+        ("/admin/engagement/", "Stakeholder engagement"),
+        ("/admin/engagement/eco-map/", "Eco-map of agency partners"),
+        ("/admin/engagement/matrix/", "Involvement across the review"),
+    ],
+)
+def test_admin_screens_have_their_title_as_h1(client, lead, url, title):
+    client.force_login(lead)
+    body = client.get(url).content.decode()
+    assert re.search(rf'<h1 class="w-header__title"[^>]*>.*?{title}.*?</h1>', body, re.S)
+
+
+def test_status_screen_has_its_title_as_h1(client, lead):
+    partner = PartnerFactory(name="Harbor Family Services")
+    client.force_login(lead)
+    body = client.get(reverse("engagement_admin:status_change", args=[partner.pk])).content.decode()
+    assert re.search(r'<h1 class="w-header__title"[^>]*>.*?Harbor Family Services.*?</h1>', body, re.S)
