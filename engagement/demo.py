@@ -94,6 +94,13 @@ PARTNERS = [
     ("Frontline Caseworkers' Council", "staff", [0, 1, 2, 3], ["agency-staff"], ["green"], "", True),
     ("Supervisors' Practice Group", "staff", [0, 1, 2, 3], ["agency-staff"], ["yellow", "green"], "", False),
 ]
+# Names the agenda demo records attendance under (agenda.demo.ORGANISATIONS); "Lakeshore Legal
+# Aid" stays unmatched so the gaps list has an organisation to suggest as a partner.
+ALIASES = {
+    "4th District Juvenile Court": "County Court",
+    "Lakeshore Foster and Kinship Association": "Foster Parents Association, Foster Parents Assn",
+    "Frontline Caseworkers' Council": "Family Services staff",
+}
 REASONS = {
     "green": "Regular attendance and active co-leadership of workgroup tasks.",
     "yellow": "Attends but rarely contributes; contact person changed this year.",
@@ -161,6 +168,7 @@ def _partner(ctx, spec, regions, groups, terms, lead, today, number):
     partner = Partner.objects.create(
         name=name,
         kind=kind,
+        aliases=ALIASES.get(name, ""),
         listed_publicly=listed,
         staff_contact=lead,
         status_since=today - timedelta(days=400),

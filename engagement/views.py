@@ -43,6 +43,7 @@ def dashboard(request):
             "by_phase": selectors.involvement_by_phase(),
             "phase": phase,
             "gaps": selectors.gaps(partners=partners, phase=phase, unmatched=unmatched),
+            "gap_phase_label": dict(selectors.ReviewPhase.choices)[phase],
             "activity": activity,
             "representation": selectors.survey_representation(),
             "assessment": selectors.assessment_comparison(),
