@@ -151,7 +151,8 @@ class PortalSettings(BaseSiteSetting):
         from portal.pagecache.fragments import cached_fragment
 
         def build():
-            instance = cls.objects.select_related("accessibility_page", "privacy_page").filter(site=site).first()
+            related = cls.objects.select_related("accessibility_page", "privacy_page")
+            instance = related.filter(site=site).first()
             return instance or super(PortalSettings, cls).for_site(site)
 
         return cached_fragment("portal-settings", build, vary=site.pk)

@@ -8,7 +8,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
-    """Top-level pages under the site root marked 'show in menus' (one query per generation: fragment-cached)."""
+    """Top-level pages under the site root marked 'show in menus' (fragment-cached per generation)."""
     request = context.get("request")
     if request is None:
         return []
