@@ -120,7 +120,17 @@ def start_all(procs: list, ports: dict, env: dict) -> None:
     )
     procs.append(
         subprocess.Popen(
-            ["redis-server", "--port", str(ports["redis"]), "--save", "", "--appendonly", "no"],
+            [
+                "redis-server",
+                "--port",
+                str(ports["redis"]),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
             stdout=subprocess.DEVNULL,
         )
     )

@@ -33,6 +33,8 @@ def main() -> None:
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
         count = len(queries.captured_queries)  # now: later requests reset the query log
+        if os.environ.get("PROBE_SHOW_QUERIES"):
+            print("\n".join(f"  {query['sql'][:220]}" for query in queries.captured_queries))
         times = []
         for _ in range(10):
             start = time.perf_counter()

@@ -26,13 +26,13 @@ def cached_fragment(name: str, build, *, vary: object = ""):
     try:
         key = f"fragment:{pagecache.generation(cache)}:{name}:{vary}:{translation.get_language()}"
         value = cache.get(key, _MISSING)
-    except Exception:
-        logger.exception("fragment cache: read failed; building %s", name)
+    except Exception as error:  # noqa: BLE001 - an outage: one line per fragment, no traceback
+        logger.warning("fragment cache: read failed (%s); building %s", error, name)
         return build()
     if value is _MISSING:
         value = build()
         try:
             cache.set(key, value, timeout=getattr(settings, "PAGECACHE_TIMEOUT", 600))
-        except Exception:
-            logger.exception("fragment cache: write failed (%s)", name)
+        except Exception as error:  # noqa: BLE001
+            logger.warning("fragment cache: write failed (%s) for %s", error, name)
     return value
