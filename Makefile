@@ -8,7 +8,7 @@ DEMO_ADDR ?= 127.0.0.1:8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
 PYTEST_ARGS ?=
 
-.PHONY: demo test install install-dev browser postgres lint migrations-check serve bench clean nginx stack stack-stop
+.PHONY: demo test install install-dev browser postgres lint migrations-check serve bench bench-compare clean nginx stack stack-stop
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,10 @@ test: install-dev browser gettext nginx postgres lint
 
 bench: install-dev
 	bench/run.sh
+
+# Issue 13: the portal against the plain-Wagtail / bare-Django anchors in one interleaved run.
+bench-compare: install-dev
+	$(VENV)/bin/python bench/compare.py
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

@@ -144,5 +144,18 @@ class PortalSettings(BaseSiteSetting):
         ),
     ]
 
+    @classmethod
+    def for_site(cls, site):
+        """On every page (header, footer): fragment-cached with the footer's two pages, retired
+        by the page-cache generation that every settings save bumps (issue 13)."""
+        from portal.pagecache.fragments import cached_fragment
+
+        def build():
+            related = cls.objects.select_related("accessibility_page", "privacy_page")
+            instance = related.filter(site=site).first()
+            return instance or super(PortalSettings, cls).for_site(site)
+
+        return cached_fragment("portal-settings", build, vary=site.pk)
+
     class Meta:
         verbose_name = "portal settings"

@@ -1,12 +1,14 @@
 from django import template
 from wagtail.models import Page, Site
 
+from portal.pagecache.fragments import cached_fragment
+
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
-    """Top-level pages under the site root marked 'show in menus' (one query, per request)."""
+    """Top-level pages under the site root marked 'show in menus' (fragment-cached per generation)."""
     request = context.get("request")
     if request is None:
         return []
@@ -16,9 +18,13 @@ def main_navigation(context):
     site = Site.find_for_request(request)
     items = []
     if site is not None:
-        items = list(
-            Page.objects.child_of(site.root_page).live().public().in_menu()
-            .only("id", "title", "url_path", "path", "depth")
+        items = cached_fragment(
+            "main-navigation",
+            lambda: list(
+                Page.objects.child_of(site.root_page).live().public().in_menu()
+                .only("id", "title", "url_path", "path", "depth")
+            ),
+            vary=site.pk,
         )
     request._portal_main_navigation = items
     return items

@@ -90,8 +90,16 @@ def generation(cache) -> int:
     return int(value)
 
 
-def page_key(cache, *, host: str, path: str, query: str) -> str:
-    raw = "\n".join([host.lower(), path, query, language_of(path)])
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # the test Django's GZipMiddleware applies
+
+
+def encoding_of(request) -> str:
+    """The body variant a request gets: compressed copies are stored apart from plain ones."""
+    return "gzip" if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) else ""
+
+
+def page_key(cache, *, host: str, path: str, query: str, encoding: str = "") -> str:
+    raw = "\n".join([host.lower(), path, query, language_of(path), encoding])
     digest = hashlib.sha256(raw.encode()).hexdigest()
     return f"page:{generation(cache)}:{digest}"
 

@@ -78,7 +78,9 @@ class PageCacheMiddleware:
         if query is None:
             return None
         try:
-            return pagecache.page_key(cache, host=host, path=request.path, query=query)
+            return pagecache.page_key(
+                cache, host=host, path=request.path, query=query, encoding=pagecache.encoding_of(request)
+            )
         except Exception:
             logger.exception("page cache: generation read failed; serving uncached")
             return None

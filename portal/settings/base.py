@@ -375,6 +375,11 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "portal.pagecache.middleware.PageCacheMiddleware",
 )
+# Issue 13 goal 5: gzip for anonymous HTML only (BREACH: never with cookies or CSRF tokens).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("portal.pagecache.middleware.PageCacheMiddleware") + 1,
+    "portal.pagecache.compress.AnonymousGZipMiddleware",
+)
 if REDIS_URL:  # no REDIS_URL: page caching is off (never a per-process page cache)
     CACHES["pages"] = {
         "BACKEND": "django_redis.cache.RedisCache",

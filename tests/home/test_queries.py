@@ -46,3 +46,33 @@ def test_query_counts_are_equal_at_5_and_50_items(client, django_assert_num_quer
         client.get(url)
         with django_assert_num_queries(small[url]):
             client.get(url)
+
+
+# Issue 13 goal 3: absolute budgets with the shared fragments cached (as in production, where
+# the `pages` cache is Redis), at two data sizes. The page itself is not served from the page
+# cache (a cookie is sent), so this is the uncached render. The issue's goal is home <= 8 and
+# every other page <= 12; these are today's figures, held so that they can only go down.
+BUDGETS = {"/": 10, "/updates/": 14, "/theory-of-change/": 9, "/initiatives/": 10, "/events/": 10}
+
+
+@pytest.fixture
+def fragments_cache(settings):
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "budgets"},
+    }
+    caches["pages"].clear()
+
+
+@pytest.mark.django_db
+def test_query_budgets_at_5_and_50_items(client, fragments_cache, update_index, event_index,
+                                         initiative_index, theory, initiative):
+    sizes = {"update_index": update_index, "event_index": event_index, "initiative_index": initiative_index,
+             "theory": theory, "initiative": initiative}
+    client.cookies["seen"] = "1"  # never a page-cache hit
+    for size in (5, 50):
+        _grow(size, **sizes)
+        counts = {url: _count(client, url) for url in BUDGETS}
+        assert all(counts[url] <= budget for url, budget in BUDGETS.items()), counts

@@ -1,0 +1,38 @@
+"""Fragment cache for the parts every page shares (main menu, site settings with the footer's
+pages, the CFSR vocabulary), retired together with the page cache.
+
+Each fragment is stored in the `pages` cache under the current generation, so every event that
+invalidates the page cache (`portal.pagecache.cache.invalidate`, a settings save, a publish)
+retires the fragments too: they are never staler than the pages built from them. Without the
+`pages` cache (no REDIS_URL) or on any cache error the fragment is simply built.
+"""
+
+import logging
+
+from django.conf import settings
+from django.utils import translation
+
+from . import cache as pagecache
+
+logger = logging.getLogger(__name__)
+_MISSING = object()
+
+
+def cached_fragment(name: str, build, *, vary: object = ""):
+    """`build()`, cached per generation, `name`, `vary` and the active language."""
+    cache = pagecache.backend()
+    if cache is None:
+        return build()
+    try:
+        key = f"fragment:{pagecache.generation(cache)}:{name}:{vary}:{translation.get_language()}"
+        value = cache.get(key, _MISSING)
+    except Exception as error:  # noqa: BLE001 - an outage: one line per fragment, no traceback
+        logger.warning("fragment cache: read failed (%s); building %s", error, name)
+        return build()
+    if value is _MISSING:
+        value = build()
+        try:
+            cache.set(key, value, timeout=getattr(settings, "PAGECACHE_TIMEOUT", 600))
+        except Exception as error:  # noqa: BLE001
+            logger.warning("fragment cache: write failed (%s) for %s", error, name)
+    return value
