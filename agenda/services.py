@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from forums.moderation.models import HoldCode
 from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
+from portal.pagecache.cache import invalidate
 
 from . import permissions
 from .models import AgendaItem, MeetingPage, Proposal, ProposalComment, ProposalState, ProposalSupport
@@ -77,6 +78,7 @@ def proposal_create(
         proposal.stakeholder_groups.set(stakeholder_groups)
         proposal.cfsr_terms.set(cfsr_terms)
         _alert_if_danger(hold, what="proposal", number=proposal.pk)
+        invalidate(f"proposal {proposal.pk} created")
     return proposal
 
 
@@ -108,6 +110,7 @@ def proposal_release(*, by, proposal: Proposal, approve: bool) -> Proposal:
         proposal.answered_at = timezone.now()
         proposal.answered_by = by
         proposal.save(update_fields=["state", "answer", "answered_at", "answered_by"])
+    invalidate(f"proposal {proposal.pk} released")
     return proposal
 
 
@@ -125,6 +128,7 @@ def support_add(*, user, proposal: Proposal) -> ProposalSupport:
     except IntegrityError:
         raise ValidationError(_("You already support this proposal.")) from None
     proposal.refresh_from_db(fields=["support_count"])
+    invalidate(f"proposal {proposal.pk} supported")
     return support
 
 
@@ -133,6 +137,7 @@ def support_remove(*, user, proposal: Proposal) -> None:
         deleted, _rows = ProposalSupport.objects.filter(proposal=proposal, user=user).delete()
         if deleted:
             Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
+            invalidate(f"proposal {proposal.pk} support withdrawn")
 
 
 def proposal_comment(*, author, proposal: Proposal, body: str) -> ProposalComment:
@@ -149,6 +154,7 @@ def proposal_comment(*, author, proposal: Proposal, body: str) -> ProposalCommen
             held_reason=hold.message if hold else "",
         )
         _alert_if_danger(hold, what="comment on a proposal", number=comment.pk)
+        invalidate(f"proposal {proposal.pk} commented")
     return comment
 
 
@@ -209,6 +215,7 @@ def proposal_triage(
             agenda_item_add(
                 by=by, meeting=meeting, title=proposal.title, proposal=proposal, check_cutoff=False
             )
+        invalidate(f"proposal {proposal.pk} answered")
     _notify_people(proposal, text=_(TRIAGE_MESSAGES[state]) % {"title": proposal.title}, step=state)
     return proposal
 
@@ -228,9 +235,11 @@ def agenda_item_add(
             raise NotAllowed(_("Members can put only their own proposals on the agenda."))
     title = _clean(title, field="title", limit=200)
     last = meeting.agenda_items.order_by("-sort_order").values_list("sort_order", flat=True).first() or 0
-    return AgendaItem.objects.create(
+    item = AgendaItem.objects.create(
         meeting=meeting, title=title, proposal=proposal, proposed_by=by, sort_order=last + 10
     )
+    invalidate(f"meeting {meeting.pk} agenda item added")
+    return item
 
 
 def agenda_reorder(*, by, meeting: MeetingPage, item_ids: list[int]) -> None:
@@ -242,6 +251,7 @@ def agenda_reorder(*, by, meeting: MeetingPage, item_ids: list[int]) -> None:
     for position, pk in enumerate(item_ids, start=1):
         items[pk].sort_order = position * 10
     AgendaItem.objects.bulk_update(items.values(), ["sort_order"])
+    invalidate(f"meeting {meeting.pk} agenda reordered")
 
 
 def minutes_published_effects(*, meeting: MeetingPage) -> int:
@@ -303,8 +313,7 @@ def topic_feedback_effects(*, topic) -> int:
     for proposal in Proposal.objects.filter(topic=topic, state=ProposalState.ACCEPTED):
         sent += _notify_people(
             proposal,
-            text=_("The agency published what it did about “%(title)s”.")
-            % {"title": proposal.title},
+            text=_("The agency published what it did about “%(title)s”.") % {"title": proposal.title},
             step=f"feedback-{topic.pk}",
         )
     return sent

@@ -1,7 +1,9 @@
 """Fixtures shared by the whole suite."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from portal.accounts.factories import DEFAULT_PASSWORD, UnverifiedUserFactory, UserFactory
 
@@ -12,6 +14,15 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    # A request under /es/ activates Spanish for the thread and nothing switches it back
+    # (each real request activates its own); a later test's messages must not come out in Spanish.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

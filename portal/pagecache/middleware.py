@@ -27,7 +27,18 @@ DEFAULT_BYPASS_PATHS = (
     "/documents/",
     "/healthz",
     "/search/",
+    # Partners are edited in admin viewsets with no service to say what changed.
+    "/engagement/",
 )
+
+
+def _path_without_language(path: str) -> str:
+    """`/es/me/` is `/me/` for the rules: a language prefix never makes a private path public."""
+    for code, _name in settings.LANGUAGES:
+        prefix = f"/{code}/"
+        if code != settings.LANGUAGE_CODE and path.startswith(prefix):
+            return path[len(prefix) - 1 :]
+    return path
 
 
 def _bypass_header_matches(request) -> bool:
@@ -68,7 +79,7 @@ class PageCacheMiddleware:
             return None
         if "*" in settings.ALLOWED_HOSTS or _bypass_header_matches(request):
             return None
-        if request.path.startswith(self.bypass_paths):
+        if _path_without_language(request.path).startswith(self.bypass_paths):
             return None
         try:
             host = request.get_host()  # validated against ALLOWED_HOSTS

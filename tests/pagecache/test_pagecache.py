@@ -260,3 +260,21 @@ def test_plan_item_change(client, home_page, pages_cache):
     generation = pages_cache.get(pagecache.GENERATION_KEY)
     PlanItemFactory()
     assert pages_cache.get(pagecache.GENERATION_KEY) > generation
+
+
+@pytest.mark.django_db
+def test_a_language_prefix_never_makes_a_bypassed_path_cacheable(client, home_page):
+    for url in ["/es/accounts/login/", "/es/search/?q=kin", "/es/surveys/-/1/summary/"]:
+        _get(client, url)
+        assert not _hit(client, url), url
+
+
+@pytest.mark.django_db
+def test_snippet_saved_in_the_admin(pages_cache):
+    from agenda.models import ReviewRound
+    from portal.pagecache.wagtail_hooks import _snippet_saved
+
+    pagecache.page_key(pages_cache, host="testserver", path="/", query="")
+    generation = pages_cache.get(pagecache.GENERATION_KEY)
+    _snippet_saved(None, ReviewRound(pk=1))
+    assert pages_cache.get(pagecache.GENERATION_KEY) > generation
