@@ -63,9 +63,20 @@ def serve() -> subprocess.Popen:
         if probe.connect_ex(("127.0.0.1", PORT)) == 0:
             raise SystemExit(f"Port {PORT} is already in use: stop that server or set BENCH_PORT.")
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "portal.wsgi", "--workers", "2",
-         "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
-        cwd=ROOT, env=environment(),
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "portal.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=environment(),
     )
     for _ in range(100):
         try:
@@ -90,14 +101,19 @@ def wrk(path: str, duration: int, connections: int) -> dict[str, str]:
         status = response.status
     out = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", BASE + path],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.MULTILINE))
     rps = re.search(r"Requests/sec:\s+(\S+)", out)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {
-        "path": path, "status": str(status), "rps": rps.group(1) if rps else "?",
-        "p50": latency.get("50", "?"), "p99": latency.get("99", "?"),
+        "path": path,
+        "status": str(status),
+        "rps": rps.group(1) if rps else "?",
+        "p50": latency.get("50", "?"),
+        "p99": latency.get("99", "?"),
         "non2xx": errors.group(1) if errors else "0",
     }
 
@@ -110,7 +126,8 @@ def main() -> None:
     duration = int(os.environ.get("BENCH_DURATION", "10"))
     connections = int(os.environ.get("BENCH_CONNECTIONS", "8"))
     paths = args.paths or [
-        line.strip() for line in (ROOT / "bench" / "pages.txt").read_text().splitlines()
+        line.strip()
+        for line in (ROOT / "bench" / "pages.txt").read_text().splitlines()
         if line.strip() and not line.startswith("#")
     ]
     if not args.skip_prepare:
@@ -122,12 +139,15 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=10)
     header = "| page | status | req/s | p50 | p99 | non-2xx |\n|---|---|---|---|---|---|"
-    lines = [f"| {r['path']} | {r['status']} | {r['rps']} | {r['p50']} | {r['p99']} | {r['non2xx']} |"
-             for r in rows]
+    lines = [
+        f"| {r['path']} | {r['status']} | {r['rps']} | {r['p50']} | {r['p99']} | {r['non2xx']} |"
+        for r in rows
+    ]
     report = (
         f"# Benchmark {datetime.now():%Y-%m-%d %H:%M}\n\n"
         f"gunicorn 2 workers, production settings, PostgreSQL; wrk -t2 -c{connections} -d{duration}s\n\n"
-        + "\n".join([header, *lines]) + "\n"
+        + "\n".join([header, *lines])
+        + "\n"
     )
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)

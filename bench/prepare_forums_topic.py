@@ -32,18 +32,23 @@ def main() -> None:
     TopicPage.objects.filter(slug=SLUG).delete()
     now = timezone.now()
     topic = TopicPage(
-        title="Bench: a topic with 1,000 comments", slug=SLUG,
-        intro="Generated for the benchmark.", question="What should change?",
-        opens_at=now - timezone.timedelta(days=30), closes_at=now + timezone.timedelta(days=30),
+        title="Bench: a topic with 1,000 comments",
+        slug=SLUG,
+        intro="Generated for the benchmark.",
+        question="What should change?",
+        opens_at=now - timezone.timedelta(days=30),
+        closes_at=now + timezone.timedelta(days=30),
     )
     workgroup.add_child(instance=topic)
     topic.save_revision().publish()
     authors = list(User.objects.filter(is_deidentified=False).order_by("pk")[:10])
     top_level = Comment.objects.bulk_create(
         Comment(
-            topic=topic, author=authors[i % len(authors)],
+            topic=topic,
+            author=authors[i % len(authors)],
             kind=CommentKind.QUESTION if i % 5 == 0 else CommentKind.COMMENT,
-            body=f"Comment number {i}.", body_html=f"<p>Comment number {i}.</p>",
+            body=f"Comment number {i}.",
+            body_html=f"<p>Comment number {i}.</p>",
             state=CommentState.PUBLISHED,
             created_at=now - timezone.timedelta(minutes=COMMENTS - i),
             last_activity_at=now - timezone.timedelta(minutes=COMMENTS - i),
@@ -52,9 +57,15 @@ def main() -> None:
     )
     Comment.objects.bulk_create(
         Comment(
-            topic=topic, author=authors[i % len(authors)], parent=top_level[i % len(top_level)],
-            kind=CommentKind.COMMENT, body=f"Reply {i}.", body_html=f"<p>Reply {i}.</p>",
-            state=CommentState.PUBLISHED, created_at=now, last_activity_at=now,
+            topic=topic,
+            author=authors[i % len(authors)],
+            parent=top_level[i % len(top_level)],
+            kind=CommentKind.COMMENT,
+            body=f"Reply {i}.",
+            body_html=f"<p>Reply {i}.</p>",
+            state=CommentState.PUBLISHED,
+            created_at=now,
+            last_activity_at=now,
         )
         for i in range(COMMENTS - len(top_level))
     )

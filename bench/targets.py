@@ -13,8 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # name -> a Python expression evaluated inside `manage.py shell` that prints the path
 RESOLVERS: dict[str, str] = {
     "forums_topic_1000": (
-        "from forums.models import TopicPage; "
-        "print(TopicPage.objects.get(slug='bench-1000-comments').url)"
+        "from forums.models import TopicPage; print(TopicPage.objects.get(slug='bench-1000-comments').url)"
     ),
 }
 
@@ -24,6 +23,10 @@ def resolve(name: str, env: dict[str, str]) -> str:
         raise SystemExit(f"bench/pages.txt names @{name}, but bench/targets.py has no resolver for it")
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", RESOLVERS[name]],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return result.stdout.strip().splitlines()[-1]

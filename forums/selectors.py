@@ -384,6 +384,8 @@ def membership_requests_for(*, user) -> QuerySet[WorkgroupMembership]:
     if permissions.is_moderator(user):
         return queryset
     return queryset.filter(workgroup_id__in=permissions.facilitated_workgroup_ids(user))
+
+
 # --- Engagement monitoring (read by engagement.selectors) -------------------------------------
 
 
@@ -398,7 +400,8 @@ def activity_by_author(*, since=None) -> dict[int, dict]:
         posts = posts.filter(created_at__date__gte=since)
         answers = answers.filter(created_at__date__gte=since)
     rows = posts.values("author_id").annotate(
-        comments=Count("pk", filter=Q(kind="comment")), questions=Count("pk", filter=Q(kind="question")),
+        comments=Count("pk", filter=Q(kind="comment")),
+        questions=Count("pk", filter=Q(kind="question")),
         last=Max("created_at"),
     )
     activity = {r["author_id"]: {**r, "answers_received": 0} for r in rows}

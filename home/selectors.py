@@ -50,8 +50,9 @@ def paginate(items, per_page: int, raw_number, messages: list[str]) -> Paginator
         messages.append("That page number isn't a number, so here is the first page.")
         return paginator.page(1)
     if number < 1 or number > paginator.num_pages:
-        messages.append(f"There is no page {number}; there are {paginator.num_pages}. "
-                        "Here is the nearest one.")
+        messages.append(
+            f"There is no page {number}; there are {paginator.num_pages}. Here is the nearest one."
+        )
         number = 1 if number < 1 else paginator.num_pages
     return paginator.page(number)
 
@@ -62,9 +63,11 @@ def _public_live(model):
 
 # --- home --------------------------------------------------------------------------------
 
+
 def featured_initiatives(*, site_root, limit: int = 6) -> list[InitiativePage]:
-    return list(_public_live(InitiativePage).descendant_of(site_root).filter(featured=True)
-                .order_by("title")[:limit])
+    return list(
+        _public_live(InitiativePage).descendant_of(site_root).filter(featured=True).order_by("title")[:limit]
+    )
 
 
 def latest_updates(*, site_root, limit: int = 3) -> list[UpdatePage]:
@@ -72,19 +75,25 @@ def latest_updates(*, site_root, limit: int = 3) -> list[UpdatePage]:
 
 
 def upcoming_events(*, site_root, limit: int = 3) -> list[EventPage]:
-    return list(_public_live(EventPage).descendant_of(site_root).filter(end__gte=timezone.now())
-                .order_by("start")[:limit])
+    return list(
+        _public_live(EventPage)
+        .descendant_of(site_root)
+        .filter(end__gte=timezone.now())
+        .order_by("start")[:limit]
+    )
 
 
 # --- Theory of Change and initiatives ----------------------------------------------------
+
 
 def initiatives_for_theory(*, theory: TheoryOfChangePage) -> list[InitiativePage]:
     return list(_public_live(InitiativePage).filter(theory_of_change=theory).order_by("title"))
 
 
 def initiatives_under(*, parent) -> list[InitiativePage]:
-    return list(_public_live(InitiativePage).child_of(parent).order_by("title")
-                .prefetch_related("cfsr_terms"))
+    return list(
+        _public_live(InitiativePage).child_of(parent).order_by("title").prefetch_related("cfsr_terms")
+    )
 
 
 def theory_for_initiative(*, initiative: InitiativePage) -> TheoryOfChangePage | None:
@@ -100,14 +109,18 @@ def updates_for_initiative(*, initiative: InitiativePage, limit: int = 5) -> lis
 
 # --- updates -----------------------------------------------------------------------------
 
+
 def update_listing(*, index_page, params) -> Listing:
     messages: list[str] = []
-    updates = (_public_live(UpdatePage).child_of(index_page).select_related("initiative")
-               .order_by("-date", "-pk"))
+    updates = (
+        _public_live(UpdatePage).child_of(index_page).select_related("initiative").order_by("-date", "-pk")
+    )
     initiatives = list(_public_live(InitiativePage).order_by("title").only("id", "title", "slug"))
-    tags = list(Tag.objects.filter(
-        pk__in=UpdatePageTag.objects.filter(content_object__in=updates).values("tag_id")
-    ).order_by("name"))
+    tags = list(
+        Tag.objects.filter(
+            pk__in=UpdatePageTag.objects.filter(content_object__in=updates).values("tag_id")
+        ).order_by("name")
+    )
     filters = {"initiative": "", "tag": "", "cfsr": ""}
 
     initiative_slug = (params.get("initiative") or "").strip()
@@ -137,8 +150,12 @@ def update_listing(*, index_page, params) -> Listing:
             filters["cfsr"] = match.code
 
     page = paginate(updates, UPDATES_PER_PAGE, params.get("page"), messages)
-    return Listing(page=page, filters=filters, messages=messages,
-                   options={"initiatives": initiatives, "tags": tags, "cfsr_terms": terms})
+    return Listing(
+        page=page,
+        filters=filters,
+        messages=messages,
+        options={"initiatives": initiatives, "tags": tags, "cfsr_terms": terms},
+    )
 
 
 def update_index():
@@ -153,8 +170,12 @@ def update_detail(*, update: UpdatePage) -> dict[str, Any]:
         initiative = _public_live(InitiativePage).filter(pk=update.initiative_id).first()
     related = []
     if initiative is not None:
-        related = list(_public_live(UpdatePage).filter(initiative=initiative).exclude(pk=update.pk)
-                       .order_by("-date", "-pk")[:3])
+        related = list(
+            _public_live(UpdatePage)
+            .filter(initiative=initiative)
+            .exclude(pk=update.pk)
+            .order_by("-date", "-pk")[:3]
+        )
     return {
         "initiative": initiative,
         "related_updates": related,
@@ -168,6 +189,7 @@ def updates_for_feed(*, index_page, limit: int = 20) -> list[UpdatePage]:
 
 
 # --- events ------------------------------------------------------------------------------
+
 
 def event_listing(*, index_page, past: bool, params) -> Listing:
     messages: list[str] = []
@@ -187,11 +209,14 @@ def events_for_calendar(*, index_page, limit: int = 500) -> list[EventPage]:
 
 # --- resources ---------------------------------------------------------------------------
 
+
 def _visible_collection_ids(request, collections: list[Collection]) -> tuple[set[int], set[int]]:
     """(visible ids, private ids) among `collections`; restrictions apply to descendants too."""
-    restrictions = list(CollectionViewRestriction.objects.filter(
-        collection__in=[c.pk for c in collections]
-    ).select_related("collection").prefetch_related("groups"))
+    restrictions = list(
+        CollectionViewRestriction.objects.filter(collection__in=[c.pk for c in collections])
+        .select_related("collection")
+        .prefetch_related("groups")
+    )
     hidden: set[int] = set()
     private: set[int] = set()
     for restriction in restrictions:
@@ -210,8 +235,9 @@ def resource_listing(*, index_page, request, params) -> Listing:
     private: set[int] = set()
     filters = {"category": "", "q": ""}
     if root is not None:
-        collections = list(Collection.objects.filter(path__startswith=root.path, depth__gte=root.depth)
-                           .order_by("path"))
+        collections = list(
+            Collection.objects.filter(path__startswith=root.path, depth__gte=root.depth).order_by("path")
+        )
         categories = [c for c in collections if c.depth == root.depth + 1]
         visible, private = _visible_collection_ids(request, collections)
         documents = get_document_model().objects.filter(collection_id__in=visible).order_by("title")

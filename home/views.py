@@ -34,10 +34,16 @@ def search(request):
     elif query:
         queryset = filter_search_queryset(request, Page.objects.live().public().specific())
         results = paginate(queryset.search(query), SEARCH_RESULTS_PER_PAGE, request.GET.get("page"), messages)
-    return TemplateResponse(request, "search/search.html", {
-        "search_query": query, "raw_query": raw[:MAX_QUERY_LENGTH], "results": results,
-        "messages_list": messages,
-    })
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "raw_query": raw[:MAX_QUERY_LENGTH],
+            "results": results,
+            "messages_list": messages,
+        },
+    )
 
 
 def document_media_refused(request, path):

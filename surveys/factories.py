@@ -11,10 +11,14 @@ from .models import AccessMode, SurveyIndexPage, SurveyPage
 
 
 def question(kind: str, label: str, **options) -> dict:
-    value = {"label": label, "help_text": options.pop("help_text", ""),
-             "required": options.pop("required", False), "code": options.pop("code", ""),
-             "show_if_code": options.pop("show_if_code", ""),
-             "show_if_value": options.pop("show_if_value", "")}
+    value = {
+        "label": label,
+        "help_text": options.pop("help_text", ""),
+        "required": options.pop("required", False),
+        "code": options.pop("code", ""),
+        "show_if_code": options.pop("show_if_code", ""),
+        "show_if_value": options.pop("show_if_value", ""),
+    }
     if kind in ("single_choice", "multiple_choice"):
         value.update(choices=options.pop("choices"), allow_other=options.pop("allow_other", False))
     if kind == "number":
@@ -25,27 +29,57 @@ def question(kind: str, label: str, **options) -> dict:
 
 
 def section(title: str, questions: list[dict], intro: str = "", **condition) -> dict:
-    return {"type": "section", "id": str(uuid.uuid4()), "value": {
-        "title": title, "intro": intro, "show_if_code": condition.get("show_if_code", ""),
-        "show_if_value": condition.get("show_if_value", ""), "questions": questions}}
+    return {
+        "type": "section",
+        "id": str(uuid.uuid4()),
+        "value": {
+            "title": title,
+            "intro": intro,
+            "show_if_code": condition.get("show_if_code", ""),
+            "show_if_value": condition.get("show_if_value", ""),
+            "questions": questions,
+        },
+    }
 
 
 def sample_sections() -> list[dict]:
     """Two sections, the second with a question shown only after "Yes", and a grid."""
     return [
-        section("About you", [
-            question("yes_no", "Do you have a caseworker right now?", code="Q1", required=True),
-            question("single_choice", "How did you hear about this survey?", code="Q2",
-                     choices=["From my caseworker", "From a friend", "Online"], allow_other=True),
-        ]),
-        section("Your experience", [
-            question("rating", "How often does your caseworker return your calls?", code="Q3",
-                     show_if_code="Q1", show_if_value="Yes"),
-            question("likert", "I feel listened to in meetings about my family.", code="Q4", required=True),
-            question("likert_grid", "How much do you agree?", code="Q5",
-                     statements=["I know my rights", "I know who to call"]),
-            question("long_text", "What one thing should change?", code="Q6"),
-        ]),
+        section(
+            "About you",
+            [
+                question("yes_no", "Do you have a caseworker right now?", code="Q1", required=True),
+                question(
+                    "single_choice",
+                    "How did you hear about this survey?",
+                    code="Q2",
+                    choices=["From my caseworker", "From a friend", "Online"],
+                    allow_other=True,
+                ),
+            ],
+        ),
+        section(
+            "Your experience",
+            [
+                question(
+                    "rating",
+                    "How often does your caseworker return your calls?",
+                    code="Q3",
+                    show_if_code="Q1",
+                    show_if_value="Yes",
+                ),
+                question(
+                    "likert", "I feel listened to in meetings about my family.", code="Q4", required=True
+                ),
+                question(
+                    "likert_grid",
+                    "How much do you agree?",
+                    code="Q5",
+                    statements=["I know my rights", "I know who to call"],
+                ),
+                question("long_text", "What one thing should change?", code="Q6"),
+            ],
+        ),
     ]
 
 
@@ -98,9 +132,12 @@ def random_answers(survey: SurveyPage, rng) -> dict:
 
 
 FREE_TEXT = [
-    "More evening appointments would help.", "My worker calls back quickly.",
-    "Meetings feel rushed.", "I would like to know about services sooner.",
-    "Transport to visits is hard from where I live.", "Thank you for asking.",
+    "More evening appointments would help.",
+    "My worker calls back quickly.",
+    "Meetings feel rushed.",
+    "I would like to know about services sooner.",
+    "Transport to visits is hard from where I live.",
+    "Thank you for asking.",
 ]
 
 
@@ -109,7 +146,7 @@ def _random_value(q, rng) -> dict:
     if q.type == "likert_grid":
         return {q.id: {row: rng.choice(options) for row in q.rows}}
     if q.type == "multiple_choice":
-        return {q.id: rng.sample(options[:len(q.choices)], k=rng.randint(1, min(2, len(q.choices))))}
+        return {q.id: rng.sample(options[: len(q.choices)], k=rng.randint(1, min(2, len(q.choices))))}
     if q.choices:
         return {q.id: rng.choice(q.choices)}
     if options:  # scales lean a little towards agreement, as real ones often do
@@ -122,8 +159,17 @@ def _random_value(q, rng) -> dict:
     return {q.id: rng.choice(FREE_TEXT)}
 
 
-def bulk_responses(survey: SurveyPage, count: int, rng, *, people=None, groups=None, regions=None,
-                   days: int = 28, batch: int = 2000) -> int:
+def bulk_responses(
+    survey: SurveyPage,
+    count: int,
+    rng,
+    *,
+    people=None,
+    groups=None,
+    regions=None,
+    days: int = 28,
+    batch: int = 2000,
+) -> int:
     """Many responses at once with bulk_create (demo and benchmark; bypasses the one-per-person
     service on purpose, so pass distinct `people` or none)."""
     from datetime import timedelta
@@ -141,24 +187,45 @@ def bulk_responses(survey: SurveyPage, count: int, rng, *, people=None, groups=N
         for i in range(size):
             person = people[made + i] if people else None
             identified = not survey.is_anonymous
-            responses.append(Response(
-                survey=survey, submitted_on=today - timedelta(days=rng.randint(0, days)),
-                user=person if identified else None,
-                stakeholder_group=rng.choice(groups) if identified and groups else None,
-                region=rng.choice(regions) if identified and regions else None,
-            ))
+            responses.append(
+                Response(
+                    survey=survey,
+                    submitted_on=today - timedelta(days=rng.randint(0, days)),
+                    user=person if identified else None,
+                    stakeholder_group=rng.choice(groups) if identified and groups else None,
+                    region=rng.choice(regions) if identified and regions else None,
+                )
+            )
             payloads.append(random_answers(survey, rng))
         Response.objects.bulk_create(responses)
-        Answer.objects.bulk_create([
-            Answer(response=r, survey=survey, question_id=row.question_id, row_key=row.row_key,
-                   choice=row.choice, number=row.number, text=row.text)
-            for r, data in zip(responses, payloads, strict=True)
-            for q in questions for row in rows_for(q, data)
-        ], batch_size=5000)
-        tally_apply(survey=survey, entries=[
-            (r.submitted_on, r.stakeholder_group_id, r.region_id,
-             [row for q in questions for row in rows_for(q, data)])
-            for r, data in zip(responses, payloads, strict=True)
-        ])
+        Answer.objects.bulk_create(
+            [
+                Answer(
+                    response=r,
+                    survey=survey,
+                    question_id=row.question_id,
+                    row_key=row.row_key,
+                    choice=row.choice,
+                    number=row.number,
+                    text=row.text,
+                )
+                for r, data in zip(responses, payloads, strict=True)
+                for q in questions
+                for row in rows_for(q, data)
+            ],
+            batch_size=5000,
+        )
+        tally_apply(
+            survey=survey,
+            entries=[
+                (
+                    r.submitted_on,
+                    r.stakeholder_group_id,
+                    r.region_id,
+                    [row for q in questions for row in rows_for(q, data)],
+                )
+                for r, data in zip(responses, payloads, strict=True)
+            ],
+        )
         made += size
     return made

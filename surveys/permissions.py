@@ -52,17 +52,27 @@ ACCESS_MESSAGES = {
     "closed": ("This survey has closed", "Thank you for your interest. It no longer takes answers."),
     "full": ("This survey is full", "It has received all the answers it needs. Thank you."),
     "done": ("You have already answered this survey", "Only one set of answers is kept per person."),
-    "used": ("This link has already been used",
-             "Each invitation link works once. If you did not use it, ask the person who sent it."),
-    "unknown": ("We do not recognise this link",
-                "Check that the whole link was copied, or ask for a new one."),
-    "invitation_only": ("This survey is by invitation",
-                        "Please use the link from your invitation to answer it."),
+    "used": (
+        "This link has already been used",
+        "Each invitation link works once. If you did not use it, ask the person who sent it.",
+    ),
+    "unknown": (
+        "We do not recognise this link",
+        "Check that the whole link was copied, or ask for a new one.",
+    ),
+    "invitation_only": (
+        "This survey is by invitation",
+        "Please use the link from your invitation to answer it.",
+    ),
     "sign_in": ("Please sign in to answer this survey", "This survey is for members of the portal."),
-    "verify_email": ("Please confirm your e-mail address first",
-                     "We sent you a link when you signed up. Confirm it, then come back."),
-    "not_targeted": ("This survey is for other groups",
-                     "It was sent to specific groups. Your own surveys are listed on the surveys page."),
+    "verify_email": (
+        "Please confirm your e-mail address first",
+        "We sent you a link when you signed up. Confirm it, then come back.",
+    ),
+    "not_targeted": (
+        "This survey is for other groups",
+        "It was sent to specific groups. Your own surveys are listed on the surveys page.",
+    ),
 }
 
 

@@ -21,21 +21,29 @@ class SurveyEntry:
 
 def open_surveys():
     now = timezone.now()
-    return (SurveyPage.objects.live().filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
-            .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now)))
+    return (
+        SurveyPage.objects.live()
+        .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
+        .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
+    )
 
 
 def surveys_for_person(*, user) -> list[SurveyEntry]:
     """Open surveys this person may answer (invitation-only ones need their link)."""
-    candidates = open_surveys().exclude(access_mode=AccessMode.INVITATION).prefetch_related(
-        "target_groups").order_by("closes_at", "title")
+    candidates = (
+        open_surveys()
+        .exclude(access_mode=AccessMode.INVITATION)
+        .prefetch_related("target_groups")
+        .order_by("closes_at", "title")
+    )
     if not user.is_authenticated:
         return [SurveyEntry(s, "not_started") for s in candidates if s.access_mode == AccessMode.PUBLIC]
     may_take_part = user_can_take_part(user)
     group_ids = set(user.memberships.values_list("group_id", flat=True))
     verified_ids = set(user.memberships.filter(verified_at__isnull=False).values_list("group_id", flat=True))
     done = set(Response.objects.filter(user=user).values_list("survey_id", flat=True)) | set(
-        Participation.objects.filter(user=user).values_list("survey_id", flat=True))
+        Participation.objects.filter(user=user).values_list("survey_id", flat=True)
+    )
     drafts = set(ResponseDraft.objects.filter(user=user).values_list("survey_id", flat=True))
     entries = []
     for survey in candidates:
@@ -53,18 +61,33 @@ def surveys_for_person(*, user) -> list[SurveyEntry]:
 
 def my_identified_responses(*, user) -> list[dict]:
     """For "download my data": identified answers and drafts (anonymous ones cannot be linked)."""
-    responses = (Response.objects.filter(user=user).select_related("survey")
-                 .prefetch_related("answers").order_by("submitted_on"))
+    responses = (
+        Response.objects.filter(user=user)
+        .select_related("survey")
+        .prefetch_related("answers")
+        .order_by("submitted_on")
+    )
     data = []
     for response in responses:
         questions = response.survey.question_map()
-        data.append({
-            "survey": response.survey.title, "submitted_on": response.submitted_on.isoformat(),
-            "answers": [{"question": questions[a.question_id].label if a.question_id in questions
-                         else a.question_id, "statement": a.row_key, "choice": a.choice,
-                         "number": str(a.number) if a.number is not None else "", "text": a.text}
-                        for a in response.answers.all()],
-        })
+        data.append(
+            {
+                "survey": response.survey.title,
+                "submitted_on": response.submitted_on.isoformat(),
+                "answers": [
+                    {
+                        "question": questions[a.question_id].label
+                        if a.question_id in questions
+                        else a.question_id,
+                        "statement": a.row_key,
+                        "choice": a.choice,
+                        "number": str(a.number) if a.number is not None else "",
+                        "text": a.text,
+                    }
+                    for a in response.answers.all()
+                ],
+            }
+        )
     return data
 
 
@@ -78,6 +101,8 @@ def next_window_change(now=None):
         if moment and moment > now
     ]
     return min(moments, default=None)
+
+
 # --- Engagement monitoring (read by engagement.selectors) -------------------------------------
 
 
@@ -121,9 +146,13 @@ def open_surveys_overview(*, threshold: int) -> list[OpenSurveyRow]:
 
     from .suppression import suppress_single
 
-    surveys = (open_surveys().order_by("closes_at", "title")
-               .annotate(n_responses=Count("responses", distinct=True),
-                         n_invitations=Count("invitations", distinct=True)))
+    surveys = (
+        open_surveys()
+        .order_by("closes_at", "title")
+        .annotate(
+            n_responses=Count("responses", distinct=True), n_invitations=Count("invitations", distinct=True)
+        )
+    )
     rows = []
     for survey in surveys:
         cell = suppress_single(survey.n_responses, threshold=threshold)

@@ -54,8 +54,14 @@ def token_hash(token: str) -> str:
 
 
 def invitations_create(
-    *, survey: SurveyPage, count: int, created_by=None, group=None, users=None,
-    group_id: int | None = None, created_by_id: int | None = None,
+    *,
+    survey: SurveyPage,
+    count: int,
+    created_by=None,
+    group=None,
+    users=None,
+    group_id: int | None = None,
+    created_by_id: int | None = None,
 ) -> list[str]:
     """Make `count` single-use links (or one per user in `users`); returns the raw tokens once."""
     if count < 1 or count > 5000:
@@ -66,11 +72,19 @@ def invitations_create(
     tokens = [secrets.token_urlsafe(32) for _ in users]
     now = timezone.now()  # one time for the whole set: no order within it
     with transaction.atomic():
-        Invitation.objects.bulk_create([
-            Invitation(survey=survey, token_hash=token_hash(t), group_id=group.pk if group else group_id,
-                       user=u, created_by_id=created_by.pk if created_by else created_by_id, created_at=now)
-            for t, u in zip(tokens, users, strict=True)
-        ])
+        Invitation.objects.bulk_create(
+            [
+                Invitation(
+                    survey=survey,
+                    token_hash=token_hash(t),
+                    group_id=group.pk if group else group_id,
+                    user=u,
+                    created_by_id=created_by.pk if created_by else created_by_id,
+                    created_at=now,
+                )
+                for t, u in zip(tokens, users, strict=True)
+            ]
+        )
     return tokens
 
 
@@ -86,8 +100,7 @@ def invitation_link(token: str, base: str | None = None) -> str:
 
 
 def invitation_lookup(*, token: str) -> Invitation | None:
-    return (Invitation.objects.select_related("survey", "use")
-            .filter(token_hash=token_hash(token)).first())
+    return Invitation.objects.select_related("survey", "use").filter(token_hash=token_hash(token)).first()
 
 
 def draft_save(*, survey: SurveyPage, user, data: dict, section: int) -> ResponseDraft:
@@ -105,8 +118,9 @@ def missing_required(survey: SurveyPage, data: dict) -> list[str]:
             continue
         for q in visible_questions(section, by_code):
             value = data.get(q.id)
-            if q.required and (value in (None, "", [], {}) or (
-                    q.type == "likert_grid" and len(value) < len(q.rows))):
+            if q.required and (
+                value in (None, "", [], {}) or (q.type == "likert_grid" and len(value) < len(q.rows))
+            ):
                 missing.append(q.label)
     return missing
 
@@ -114,8 +128,9 @@ def missing_required(survey: SurveyPage, data: dict) -> list[str]:
 def _visible_data(survey: SurveyPage, data: dict) -> dict:
     """Drop answers to questions that skip logic hides (someone went back and changed)."""
     by_code = answers_by_code(survey.schema, data)
-    keep = {q.id for s in survey.schema if is_shown(s.show_if, by_code)
-            for q in visible_questions(s, by_code)}
+    keep = {
+        q.id for s in survey.schema if is_shown(s.show_if, by_code) for q in visible_questions(s, by_code)
+    }
     return {k: v for k, v in data.items() if k.split(":")[0] in keep}
 
 
@@ -137,14 +152,18 @@ def _respondent_fields(survey: SurveyPage, user, invitation: Invitation | None) 
     fields = {"submitted_at": timezone.now(), "stakeholder_group": invitation.group if invitation else None}
     if user is not None and user.is_authenticated:
         membership = user.memberships.filter(group__in=survey.target_groups.all()).first()
-        fields.update(user=user, region_id=user.region_id,
-                      stakeholder_group=membership.group if membership else fields["stakeholder_group"])
+        fields.update(
+            user=user,
+            region_id=user.region_id,
+            stakeholder_group=membership.group if membership else fields["stakeholder_group"],
+        )
     return fields
 
 
 @transaction.atomic
-def response_submit(*, survey: SurveyPage, user, data: dict,
-                    invitation: Invitation | None = None) -> Response | None:
+def response_submit(
+    *, survey: SurveyPage, user, data: dict, invitation: Invitation | None = None
+) -> Response | None:
     """Store a complete response. One per person or link; refuses closed, full or incomplete.
 
     Anonymous surveys: the answers are sealed into the pool (surveys.pool) and None is
@@ -154,8 +173,9 @@ def response_submit(*, survey: SurveyPage, user, data: dict,
     if survey.max_responses:  # serialise submits so the limit holds under concurrency
         locked = SurveyPage.objects.select_for_update(of=("self",)).get(pk=survey.pk)
     count = locked.responses.count() + pool.pending_count(locked) if survey.max_responses else 0
-    access = answer_access(user=user, survey=survey, has_invitation=invitation is not None,
-                           response_count=count)
+    access = answer_access(
+        user=user, survey=survey, has_invitation=invitation is not None, response_count=count
+    )
     if not access.allowed:
         raise (AlreadySubmitted(access.reason) if access.reason == "done" else SurveyError(access.reason))
     data = _visible_data(survey, data)
@@ -180,13 +200,24 @@ def response_submit(*, survey: SurveyPage, user, data: dict,
             )
     except IntegrityError as error:
         raise AlreadySubmitted() from error
-    Answer.objects.bulk_create([
-        Answer(response=response, survey=survey, question_id=row.question_id, row_key=row.row_key,
-               choice=row.choice, number=row.number, text=row.text)
-        for row in rows
-    ])
-    tally_apply(survey=survey, entries=[(response.submitted_on, response.stakeholder_group_id,
-                                          response.region_id, rows)])
+    Answer.objects.bulk_create(
+        [
+            Answer(
+                response=response,
+                survey=survey,
+                question_id=row.question_id,
+                row_key=row.row_key,
+                choice=row.choice,
+                number=row.number,
+                text=row.text,
+            )
+            for row in rows
+        ]
+    )
+    tally_apply(
+        survey=survey,
+        entries=[(response.submitted_on, response.stakeholder_group_id, response.region_id, rows)],
+    )
     return response
 
 

@@ -115,8 +115,14 @@ def suppress_table(counts: list[list[int]], *, threshold: int, margins: bool = T
         pinned = pinned_entries(values, hidden, lines, threshold)
         if not pinned:
             break
-        extra = next((e for e in (_complement_for(k, values, hidden, lines) for k in sorted(pinned, key=str))
-                      if e is not None), None)
+        extra = next(
+            (
+                e
+                for e in (_complement_for(k, values, hidden, lines) for k in sorted(pinned, key=str))
+                if e is not None
+            ),
+            None,
+        )
         if extra is None:  # nothing left to hide near them: hide every non-zero entry
             hidden |= {key for key, value in values.items() if value > 0}
             withheld = bool(pinned_entries(values, hidden, lines, threshold))

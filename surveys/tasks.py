@@ -16,8 +16,9 @@ _rng = random.SystemRandom()
 
 
 def _members(survey: SurveyPage, group_ids):
-    people = User.objects.filter(is_active=True, is_deidentified=False,
-                                 memberships__group_id__in=group_ids).distinct()
+    people = User.objects.filter(
+        is_active=True, is_deidentified=False, memberships__group_id__in=group_ids
+    ).distinct()
     if survey.verified_members_only:
         people = people.filter(memberships__verified_at__isnull=False)
     if survey.region_id:
@@ -35,23 +36,34 @@ def send_invitations(*, survey_id: int, group_id: int, sent_by_id: int | None = 
     survey = SurveyPage.objects.get(pk=survey_id)
     people = list(_members(survey, [group_id]))
     _rng.shuffle(people)  # invitation rows in random order, not the member query's
-    tokens = services.invitations_create(
-        survey=survey, count=max(len(people), 1), group_id=group_id, created_by_id=sent_by_id,
-        users=people,
-    ) if people else []
+    tokens = (
+        services.invitations_create(
+            survey=survey,
+            count=max(len(people), 1),
+            group_id=group_id,
+            created_by_id=sent_by_id,
+            users=people,
+        )
+        if people
+        else []
+    )
     pairs = list(zip(people, tokens, strict=True))
     _rng.shuffle(pairs)  # and mails in another order, so a mail log does not follow the rows
     for person, token in pairs:
         link = services.invitation_link(token)
         privacy = (
-            "Your answers are anonymous: the link is not stored with them." if survey.is_anonymous
+            "Your answers are anonymous: the link is not stored with them."
+            if survey.is_anonymous
             else "Survey analysts will see your answers with your display name."
         )
         send_mail(
             subject=f"Survey: {survey.title}",
-            message=(f"Hello {person.public_name},\n\nThe agency would like to hear from you: {survey.title}."
-                     f"{_closing(survey)}\n\nYour personal link (it works once):\n{link}\n\n{privacy}\n"),
-            from_email=None, recipient_list=[person.email],
+            message=(
+                f"Hello {person.public_name},\n\nThe agency would like to hear from you: {survey.title}."
+                f"{_closing(survey)}\n\nYour personal link (it works once):\n{link}\n\n{privacy}\n"
+            ),
+            from_email=None,
+            recipient_list=[person.email],
         )
     return len(tokens)
 
@@ -79,9 +91,12 @@ def send_reminders(*, survey_id: int) -> int:
             continue
         send_mail(
             subject=f"Reminder: {survey.title}",
-            message=(f"Hello {person.public_name},\n\nThere is still time to answer {survey.title}."
-                     f"{_closing(survey)}\n\n{link}\n"),
-            from_email=None, recipient_list=[person.email],
+            message=(
+                f"Hello {person.public_name},\n\nThere is still time to answer {survey.title}."
+                f"{_closing(survey)}\n\n{link}\n"
+            ),
+            from_email=None,
+            recipient_list=[person.email],
         )
         sent += 1
     return sent

@@ -30,8 +30,9 @@ class SurveyResultsMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_results_menu_item():
-    return SurveyResultsMenuItem("Survey results", reverse("surveys_admin:list"), icon_name="table",
-                                 order=350)
+    return SurveyResultsMenuItem(
+        "Survey results", reverse("surveys_admin:list"), icon_name="table", order=350
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -88,6 +88,7 @@ def pytest_collection_modifyitems(items):
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
+
 @pytest.fixture(autouse=True)
 def _moderation_hold_rules(request, settings):
     # Moderation's hold rules (forums.moderation.rules) hold new members' comments; other apps'

@@ -5,20 +5,279 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('forums', '0002_staff_permissions'),
+        ("forums", "0002_staff_permissions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='topicpage',
-            name='body',
-            field=wagtail.fields.StreamField([('rich_text', 0), ('image', 4), ('quote', 6), ('call_to_action', 12), ('document_list', 15), ('accordion', 20), ('callout', 23), ('table', 24), ('video_link', 28)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'template': 'blocks/rich_text_block.html'}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for people who cannot see it.', 'max_length': 250}), 3: ('wagtail.blocks.CharBlock', (), {'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('alt_text', 2), ('caption', 3)]], {}), 5: ('wagtail.blocks.TextBlock', (), {}), 6: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 3)]], {}), 7: ('wagtail.blocks.CharBlock', (), {}), 8: ('wagtail.blocks.TextBlock', (), {'required': False}), 9: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 10: ('wagtail.blocks.URLBlock', (), {'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'max_length': 40}), 12: ('wagtail.blocks.StructBlock', [[('heading', 7), ('text', 8), ('link_page', 9), ('link_url', 10), ('button_label', 11)]], {}), 13: ('wagtail.documents.blocks.DocumentChooserBlock', (), {}), 14: ('wagtail.blocks.ListBlock', (13,), {}), 15: ('wagtail.blocks.StructBlock', [[('heading', 3), ('documents', 14)]], {}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': 'The heading people click to open the answer.'}), 17: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 18: ('wagtail.blocks.StructBlock', [[('question', 16), ('answer', 17)]], {}), 19: ('wagtail.blocks.ListBlock', (18,), {}), 20: ('wagtail.blocks.StructBlock', [[('heading', 3), ('items', 19)]], {}), 21: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('success', 'Good news'), ('warning', 'Important')]}), 22: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol']}), 23: ('wagtail.blocks.StructBlock', [[('kind', 21), ('heading', 3), ('text', 22)]], {}), 24: ('home.blocks.TableBlock', (), {}), 25: ('wagtail.blocks.URLBlock', (), {}), 26: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: 4 minutes', 'max_length': 20, 'required': False}), 27: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'required': False}), 28: ('wagtail.blocks.StructBlock', [[('title', 7), ('url', 25), ('description', 8), ('duration', 26), ('has_captions', 27)]], {})}),
+            model_name="topicpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("rich_text", 0),
+                    ("image", 4),
+                    ("quote", 6),
+                    ("call_to_action", 12),
+                    ("document_list", 15),
+                    ("accordion", 20),
+                    ("callout", 23),
+                    ("table", 24),
+                    ("video_link", 28),
+                ],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "h2",
+                                "h3",
+                                "h4",
+                                "bold",
+                                "italic",
+                                "ol",
+                                "ul",
+                                "link",
+                                "document-link",
+                            ],
+                            "template": "blocks/rich_text_block.html",
+                        },
+                    ),
+                    1: ("wagtail.images.blocks.ImageChooserBlock", (), {}),
+                    2: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Describe what the image shows for people who cannot see it.",
+                            "max_length": 250,
+                        },
+                    ),
+                    3: ("wagtail.blocks.CharBlock", (), {"required": False}),
+                    4: ("wagtail.blocks.StructBlock", [[("image", 1), ("alt_text", 2), ("caption", 3)]], {}),
+                    5: ("wagtail.blocks.TextBlock", (), {}),
+                    6: ("wagtail.blocks.StructBlock", [[("text", 5), ("attribution", 3)]], {}),
+                    7: ("wagtail.blocks.CharBlock", (), {}),
+                    8: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                    9: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                    10: ("wagtail.blocks.URLBlock", (), {"required": False}),
+                    11: ("wagtail.blocks.CharBlock", (), {"max_length": 40}),
+                    12: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 7),
+                                ("text", 8),
+                                ("link_page", 9),
+                                ("link_url", 10),
+                                ("button_label", 11),
+                            ]
+                        ],
+                        {},
+                    ),
+                    13: ("wagtail.documents.blocks.DocumentChooserBlock", (), {}),
+                    14: ("wagtail.blocks.ListBlock", (13,), {}),
+                    15: ("wagtail.blocks.StructBlock", [[("heading", 3), ("documents", 14)]], {}),
+                    16: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "The heading people click to open the answer."},
+                    ),
+                    17: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "h2",
+                                "h3",
+                                "h4",
+                                "bold",
+                                "italic",
+                                "ol",
+                                "ul",
+                                "link",
+                                "document-link",
+                            ]
+                        },
+                    ),
+                    18: ("wagtail.blocks.StructBlock", [[("question", 16), ("answer", 17)]], {}),
+                    19: ("wagtail.blocks.ListBlock", (18,), {}),
+                    20: ("wagtail.blocks.StructBlock", [[("heading", 3), ("items", 19)]], {}),
+                    21: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("info", "Information"),
+                                ("success", "Good news"),
+                                ("warning", "Important"),
+                            ]
+                        },
+                    ),
+                    22: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"features": ["bold", "italic", "link", "ul", "ol"]},
+                    ),
+                    23: ("wagtail.blocks.StructBlock", [[("kind", 21), ("heading", 3), ("text", 22)]], {}),
+                    24: ("home.blocks.TableBlock", (), {}),
+                    25: ("wagtail.blocks.URLBlock", (), {}),
+                    26: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "For example: 4 minutes", "max_length": 20, "required": False},
+                    ),
+                    27: ("wagtail.blocks.BooleanBlock", (), {"default": True, "required": False}),
+                    28: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 7),
+                                ("url", 25),
+                                ("description", 8),
+                                ("duration", 26),
+                                ("has_captions", 27),
+                            ]
+                        ],
+                        {},
+                    ),
+                },
+            ),
         ),
         migrations.AlterField(
-            model_name='workgrouppage',
-            name='body',
-            field=wagtail.fields.StreamField([('rich_text', 0), ('image', 4), ('quote', 6), ('call_to_action', 12), ('document_list', 15), ('accordion', 20), ('callout', 23), ('table', 24), ('video_link', 28)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'template': 'blocks/rich_text_block.html'}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for people who cannot see it.', 'max_length': 250}), 3: ('wagtail.blocks.CharBlock', (), {'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('alt_text', 2), ('caption', 3)]], {}), 5: ('wagtail.blocks.TextBlock', (), {}), 6: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 3)]], {}), 7: ('wagtail.blocks.CharBlock', (), {}), 8: ('wagtail.blocks.TextBlock', (), {'required': False}), 9: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 10: ('wagtail.blocks.URLBlock', (), {'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'max_length': 40}), 12: ('wagtail.blocks.StructBlock', [[('heading', 7), ('text', 8), ('link_page', 9), ('link_url', 10), ('button_label', 11)]], {}), 13: ('wagtail.documents.blocks.DocumentChooserBlock', (), {}), 14: ('wagtail.blocks.ListBlock', (13,), {}), 15: ('wagtail.blocks.StructBlock', [[('heading', 3), ('documents', 14)]], {}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': 'The heading people click to open the answer.'}), 17: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 18: ('wagtail.blocks.StructBlock', [[('question', 16), ('answer', 17)]], {}), 19: ('wagtail.blocks.ListBlock', (18,), {}), 20: ('wagtail.blocks.StructBlock', [[('heading', 3), ('items', 19)]], {}), 21: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('success', 'Good news'), ('warning', 'Important')]}), 22: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol']}), 23: ('wagtail.blocks.StructBlock', [[('kind', 21), ('heading', 3), ('text', 22)]], {}), 24: ('home.blocks.TableBlock', (), {}), 25: ('wagtail.blocks.URLBlock', (), {}), 26: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: 4 minutes', 'max_length': 20, 'required': False}), 27: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'required': False}), 28: ('wagtail.blocks.StructBlock', [[('title', 7), ('url', 25), ('description', 8), ('duration', 26), ('has_captions', 27)]], {})}),
+            model_name="workgrouppage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("rich_text", 0),
+                    ("image", 4),
+                    ("quote", 6),
+                    ("call_to_action", 12),
+                    ("document_list", 15),
+                    ("accordion", 20),
+                    ("callout", 23),
+                    ("table", 24),
+                    ("video_link", 28),
+                ],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "h2",
+                                "h3",
+                                "h4",
+                                "bold",
+                                "italic",
+                                "ol",
+                                "ul",
+                                "link",
+                                "document-link",
+                            ],
+                            "template": "blocks/rich_text_block.html",
+                        },
+                    ),
+                    1: ("wagtail.images.blocks.ImageChooserBlock", (), {}),
+                    2: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Describe what the image shows for people who cannot see it.",
+                            "max_length": 250,
+                        },
+                    ),
+                    3: ("wagtail.blocks.CharBlock", (), {"required": False}),
+                    4: ("wagtail.blocks.StructBlock", [[("image", 1), ("alt_text", 2), ("caption", 3)]], {}),
+                    5: ("wagtail.blocks.TextBlock", (), {}),
+                    6: ("wagtail.blocks.StructBlock", [[("text", 5), ("attribution", 3)]], {}),
+                    7: ("wagtail.blocks.CharBlock", (), {}),
+                    8: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                    9: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                    10: ("wagtail.blocks.URLBlock", (), {"required": False}),
+                    11: ("wagtail.blocks.CharBlock", (), {"max_length": 40}),
+                    12: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 7),
+                                ("text", 8),
+                                ("link_page", 9),
+                                ("link_url", 10),
+                                ("button_label", 11),
+                            ]
+                        ],
+                        {},
+                    ),
+                    13: ("wagtail.documents.blocks.DocumentChooserBlock", (), {}),
+                    14: ("wagtail.blocks.ListBlock", (13,), {}),
+                    15: ("wagtail.blocks.StructBlock", [[("heading", 3), ("documents", 14)]], {}),
+                    16: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "The heading people click to open the answer."},
+                    ),
+                    17: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "h2",
+                                "h3",
+                                "h4",
+                                "bold",
+                                "italic",
+                                "ol",
+                                "ul",
+                                "link",
+                                "document-link",
+                            ]
+                        },
+                    ),
+                    18: ("wagtail.blocks.StructBlock", [[("question", 16), ("answer", 17)]], {}),
+                    19: ("wagtail.blocks.ListBlock", (18,), {}),
+                    20: ("wagtail.blocks.StructBlock", [[("heading", 3), ("items", 19)]], {}),
+                    21: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("info", "Information"),
+                                ("success", "Good news"),
+                                ("warning", "Important"),
+                            ]
+                        },
+                    ),
+                    22: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"features": ["bold", "italic", "link", "ul", "ol"]},
+                    ),
+                    23: ("wagtail.blocks.StructBlock", [[("kind", 21), ("heading", 3), ("text", 22)]], {}),
+                    24: ("home.blocks.TableBlock", (), {}),
+                    25: ("wagtail.blocks.URLBlock", (), {}),
+                    26: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "For example: 4 minutes", "max_length": 20, "required": False},
+                    ),
+                    27: ("wagtail.blocks.BooleanBlock", (), {"default": True, "required": False}),
+                    28: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 7),
+                                ("url", 25),
+                                ("description", 8),
+                                ("duration", 26),
+                                ("has_captions", 27),
+                            ]
+                        ],
+                        {},
+                    ),
+                },
+            ),
         ),
     ]

@@ -7,71 +7,255 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CfsrTerm',
+            name="CfsrTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=8, unique=True)),
-                ('kind', models.CharField(choices=[('outcome', 'Outcome'), ('systemic', 'Systemic factor')], max_length=10)),
-                ('name', models.CharField(max_length=100)),
-                ('statement', models.TextField()),
-                ('sort_order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=8, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("outcome", "Outcome"), ("systemic", "Systemic factor")], max_length=10
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
+                ("statement", models.TextField()),
+                ("sort_order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'CFSR outcome or systemic factor',
-                'ordering': ['sort_order'],
+                "verbose_name": "CFSR outcome or systemic factor",
+                "ordering": ["sort_order"],
             },
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain-language sentences shown under the title.')),
-                ('body', wagtail.fields.StreamField([('rich_text', 0), ('image', 1), ('quote', 4), ('call_to_action', 10)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'template': 'blocks/rich_text_block.html'}), 1: ('wagtail.images.blocks.ImageBlock', [], {'template': 'blocks/image_block.html'}), 2: ('wagtail.blocks.TextBlock', (), {}), 3: ('wagtail.blocks.CharBlock', (), {'required': False}), 4: ('wagtail.blocks.StructBlock', [[('text', 2), ('attribution', 3)]], {}), 5: ('wagtail.blocks.CharBlock', (), {}), 6: ('wagtail.blocks.TextBlock', (), {'required': False}), 7: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 8: ('wagtail.blocks.URLBlock', (), {'required': False}), 9: ('wagtail.blocks.CharBlock', (), {'max_length': 40}), 10: ('wagtail.blocks.StructBlock', [[('heading', 5), ('text', 6), ('link_page', 7), ('link_url', 8), ('button_label', 9)]], {})})),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two plain-language sentences shown under the title."
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("rich_text", 0), ("image", 1), ("quote", 4), ("call_to_action", 10)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "template": "blocks/rich_text_block.html",
+                                },
+                            ),
+                            1: (
+                                "wagtail.images.blocks.ImageBlock",
+                                [],
+                                {"template": "blocks/image_block.html"},
+                            ),
+                            2: ("wagtail.blocks.TextBlock", (), {}),
+                            3: ("wagtail.blocks.CharBlock", (), {"required": False}),
+                            4: ("wagtail.blocks.StructBlock", [[("text", 2), ("attribution", 3)]], {}),
+                            5: ("wagtail.blocks.CharBlock", (), {}),
+                            6: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                            7: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                            8: ("wagtail.blocks.URLBlock", (), {"required": False}),
+                            9: ("wagtail.blocks.CharBlock", (), {"max_length": 40}),
+                            10: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("heading", 5),
+                                        ("text", 6),
+                                        ("link_page", 7),
+                                        ("link_url", 8),
+                                        ("button_label", 9),
+                                    ]
+                                ],
+                                {},
+                            ),
+                        },
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'home page',
+                "verbose_name": "home page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='StandardPage',
+            name="StandardPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain-language sentences shown under the title.')),
-                ('body', wagtail.fields.StreamField([('rich_text', 0), ('image', 1), ('quote', 4), ('call_to_action', 10)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'template': 'blocks/rich_text_block.html'}), 1: ('wagtail.images.blocks.ImageBlock', [], {'template': 'blocks/image_block.html'}), 2: ('wagtail.blocks.TextBlock', (), {}), 3: ('wagtail.blocks.CharBlock', (), {'required': False}), 4: ('wagtail.blocks.StructBlock', [[('text', 2), ('attribution', 3)]], {}), 5: ('wagtail.blocks.CharBlock', (), {}), 6: ('wagtail.blocks.TextBlock', (), {'required': False}), 7: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 8: ('wagtail.blocks.URLBlock', (), {'required': False}), 9: ('wagtail.blocks.CharBlock', (), {'max_length': 40}), 10: ('wagtail.blocks.StructBlock', [[('heading', 5), ('text', 6), ('link_page', 7), ('link_url', 8), ('button_label', 9)]], {})})),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two plain-language sentences shown under the title."
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("rich_text", 0), ("image", 1), ("quote", 4), ("call_to_action", 10)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "template": "blocks/rich_text_block.html",
+                                },
+                            ),
+                            1: (
+                                "wagtail.images.blocks.ImageBlock",
+                                [],
+                                {"template": "blocks/image_block.html"},
+                            ),
+                            2: ("wagtail.blocks.TextBlock", (), {}),
+                            3: ("wagtail.blocks.CharBlock", (), {"required": False}),
+                            4: ("wagtail.blocks.StructBlock", [[("text", 2), ("attribution", 3)]], {}),
+                            5: ("wagtail.blocks.CharBlock", (), {}),
+                            6: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                            7: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                            8: ("wagtail.blocks.URLBlock", (), {"required": False}),
+                            9: ("wagtail.blocks.CharBlock", (), {"max_length": 40}),
+                            10: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("heading", 5),
+                                        ("text", 6),
+                                        ("link_page", 7),
+                                        ("link_url", 8),
+                                        ("button_label", 9),
+                                    ]
+                                ],
+                                {},
+                            ),
+                        },
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'standard page',
+                "verbose_name": "standard page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='PortalSettings',
+            name="PortalSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('organisation_name', models.CharField(default='Lakeshore County Family Services', max_length=120)),
-                ('contact_email', models.EmailField(blank=True, max_length=254)),
-                ('contact_phone', models.CharField(blank=True, max_length=40)),
-                ('contact_address', models.TextField(blank=True)),
-                ('hotline_phone', models.CharField(default='1-800-555-0199', help_text='The child-abuse hotline, shown to anyone who may be reporting danger.', max_length=40)),
-                ('emergency_phone', models.CharField(default='911', max_length=20)),
-                ('safety_message', wagtail.fields.RichTextField(blank=True, help_text='Shown beside the hotline numbers.')),
-                ('accessibility_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('privacy_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "organisation_name",
+                    models.CharField(default="Lakeshore County Family Services", max_length=120),
+                ),
+                ("contact_email", models.EmailField(blank=True, max_length=254)),
+                ("contact_phone", models.CharField(blank=True, max_length=40)),
+                ("contact_address", models.TextField(blank=True)),
+                (
+                    "hotline_phone",
+                    models.CharField(
+                        default="1-800-555-0199",
+                        help_text="The child-abuse hotline, shown to anyone who may be reporting danger.",
+                        max_length=40,
+                    ),
+                ),
+                ("emergency_phone", models.CharField(default="911", max_length=20)),
+                (
+                    "safety_message",
+                    wagtail.fields.RichTextField(blank=True, help_text="Shown beside the hotline numbers."),
+                ),
+                (
+                    "accessibility_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "privacy_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False, on_delete=django.db.models.deletion.CASCADE, to="wagtailcore.site"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'portal settings',
+                "verbose_name": "portal settings",
             },
         ),
     ]

@@ -30,8 +30,11 @@ def create_homepage(apps, schema_editor):
     root.save(update_fields=["numchild"])
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "root_page_id": homepage.id,
-                  "site_name": "Family Partnership Portal"},
+        defaults={
+            "hostname": "localhost",
+            "root_page_id": homepage.id,
+            "site_name": "Family Partnership Portal",
+        },
     )
 
 

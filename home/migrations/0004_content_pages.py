@@ -11,180 +11,1657 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0003_create_homepage'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("home", "0003_create_homepage"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AudiencePage',
+            name="AudiencePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain-language sentences shown under the title.')),
-                ('audience', models.CharField(choices=[('professionals', 'Professionals and community partners'), ('caregivers', 'Foster parents, kin and supporters'), ('youth', 'Youth and young adults')], max_length=20)),
-                ('featured', wagtail.fields.StreamField([('page', 2)], blank=True, block_lookup={0: ('wagtail.blocks.PageChooserBlock', (), {}), 1: ('wagtail.blocks.CharBlock', (), {'max_length': 200, 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('page', 0), ('blurb', 1)]], {})}, help_text='Pages this audience should see first, in order.')),
-                ('body', wagtail.fields.StreamField([('rich_text', 0), ('image', 4), ('quote', 6), ('call_to_action', 12), ('document_list', 15), ('accordion', 20), ('callout', 23), ('table', 24), ('video_link', 28)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'template': 'blocks/rich_text_block.html'}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for people who cannot see it.', 'max_length': 250}), 3: ('wagtail.blocks.CharBlock', (), {'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('alt_text', 2), ('caption', 3)]], {}), 5: ('wagtail.blocks.TextBlock', (), {}), 6: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 3)]], {}), 7: ('wagtail.blocks.CharBlock', (), {}), 8: ('wagtail.blocks.TextBlock', (), {'required': False}), 9: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 10: ('wagtail.blocks.URLBlock', (), {'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'max_length': 40}), 12: ('wagtail.blocks.StructBlock', [[('heading', 7), ('text', 8), ('link_page', 9), ('link_url', 10), ('button_label', 11)]], {}), 13: ('wagtail.documents.blocks.DocumentChooserBlock', (), {}), 14: ('wagtail.blocks.ListBlock', (13,), {}), 15: ('wagtail.blocks.StructBlock', [[('heading', 3), ('documents', 14)]], {}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': 'The heading people click to open the answer.'}), 17: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 18: ('wagtail.blocks.StructBlock', [[('question', 16), ('answer', 17)]], {}), 19: ('wagtail.blocks.ListBlock', (18,), {}), 20: ('wagtail.blocks.StructBlock', [[('heading', 3), ('items', 19)]], {}), 21: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('success', 'Good news'), ('warning', 'Important')]}), 22: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol']}), 23: ('wagtail.blocks.StructBlock', [[('kind', 21), ('heading', 3), ('text', 22)]], {}), 24: ('home.blocks.TableBlock', (), {}), 25: ('wagtail.blocks.URLBlock', (), {}), 26: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: 4 minutes', 'max_length': 20, 'required': False}), 27: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'required': False}), 28: ('wagtail.blocks.StructBlock', [[('title', 7), ('url', 25), ('description', 8), ('duration', 26), ('has_captions', 27)]], {})})),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two plain-language sentences shown under the title."
+                    ),
+                ),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[
+                            ("professionals", "Professionals and community partners"),
+                            ("caregivers", "Foster parents, kin and supporters"),
+                            ("youth", "Youth and young adults"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "featured",
+                    wagtail.fields.StreamField(
+                        [("page", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.PageChooserBlock", (), {}),
+                            1: ("wagtail.blocks.CharBlock", (), {"max_length": 200, "required": False}),
+                            2: ("wagtail.blocks.StructBlock", [[("page", 0), ("blurb", 1)]], {}),
+                        },
+                        help_text="Pages this audience should see first, in order.",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("rich_text", 0),
+                            ("image", 4),
+                            ("quote", 6),
+                            ("call_to_action", 12),
+                            ("document_list", 15),
+                            ("accordion", 20),
+                            ("callout", 23),
+                            ("table", 24),
+                            ("video_link", 28),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "template": "blocks/rich_text_block.html",
+                                },
+                            ),
+                            1: ("wagtail.images.blocks.ImageChooserBlock", (), {}),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe what the image shows for people who cannot see it.",
+                                    "max_length": 250,
+                                },
+                            ),
+                            3: ("wagtail.blocks.CharBlock", (), {"required": False}),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 1), ("alt_text", 2), ("caption", 3)]],
+                                {},
+                            ),
+                            5: ("wagtail.blocks.TextBlock", (), {}),
+                            6: ("wagtail.blocks.StructBlock", [[("text", 5), ("attribution", 3)]], {}),
+                            7: ("wagtail.blocks.CharBlock", (), {}),
+                            8: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                            9: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                            10: ("wagtail.blocks.URLBlock", (), {"required": False}),
+                            11: ("wagtail.blocks.CharBlock", (), {"max_length": 40}),
+                            12: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("heading", 7),
+                                        ("text", 8),
+                                        ("link_page", 9),
+                                        ("link_url", 10),
+                                        ("button_label", 11),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            13: ("wagtail.documents.blocks.DocumentChooserBlock", (), {}),
+                            14: ("wagtail.blocks.ListBlock", (13,), {}),
+                            15: ("wagtail.blocks.StructBlock", [[("heading", 3), ("documents", 14)]], {}),
+                            16: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "The heading people click to open the answer."},
+                            ),
+                            17: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ]
+                                },
+                            ),
+                            18: ("wagtail.blocks.StructBlock", [[("question", 16), ("answer", 17)]], {}),
+                            19: ("wagtail.blocks.ListBlock", (18,), {}),
+                            20: ("wagtail.blocks.StructBlock", [[("heading", 3), ("items", 19)]], {}),
+                            21: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("info", "Information"),
+                                        ("success", "Good news"),
+                                        ("warning", "Important"),
+                                    ]
+                                },
+                            ),
+                            22: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "ul", "ol"]},
+                            ),
+                            23: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 21), ("heading", 3), ("text", 22)]],
+                                {},
+                            ),
+                            24: ("home.blocks.TableBlock", (), {}),
+                            25: ("wagtail.blocks.URLBlock", (), {}),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "For example: 4 minutes", "max_length": 20, "required": False},
+                            ),
+                            27: ("wagtail.blocks.BooleanBlock", (), {"default": True, "required": False}),
+                            28: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("title", 7),
+                                        ("url", 25),
+                                        ("description", 8),
+                                        ("duration", 26),
+                                        ("has_captions", 27),
+                                    ]
+                                ],
+                                {},
+                            ),
+                        },
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audience page',
+                "verbose_name": "audience page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='EventIndexPage',
+            name="EventIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain-language sentences shown under the title.')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two plain-language sentences shown under the title."
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'event index page',
+                "verbose_name": "event index page",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='InitiativeIndexPage',
+            name="InitiativeIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain-language sentences shown under the title.')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two plain-language sentences shown under the title."
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'initiative index page',
+                "verbose_name": "initiative index page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='UpdateIndexPage',
+            name="UpdateIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain-language sentences shown under the title.')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two plain-language sentences shown under the title."
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'update index page',
+                "verbose_name": "update index page",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.AlterField(
-            model_name='homepage',
-            name='body',
-            field=wagtail.fields.StreamField([('rich_text', 0), ('image', 4), ('quote', 6), ('call_to_action', 12), ('document_list', 15), ('accordion', 20), ('callout', 23), ('table', 24), ('video_link', 28)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'template': 'blocks/rich_text_block.html'}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for people who cannot see it.', 'max_length': 250}), 3: ('wagtail.blocks.CharBlock', (), {'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('alt_text', 2), ('caption', 3)]], {}), 5: ('wagtail.blocks.TextBlock', (), {}), 6: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 3)]], {}), 7: ('wagtail.blocks.CharBlock', (), {}), 8: ('wagtail.blocks.TextBlock', (), {'required': False}), 9: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 10: ('wagtail.blocks.URLBlock', (), {'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'max_length': 40}), 12: ('wagtail.blocks.StructBlock', [[('heading', 7), ('text', 8), ('link_page', 9), ('link_url', 10), ('button_label', 11)]], {}), 13: ('wagtail.documents.blocks.DocumentChooserBlock', (), {}), 14: ('wagtail.blocks.ListBlock', (13,), {}), 15: ('wagtail.blocks.StructBlock', [[('heading', 3), ('documents', 14)]], {}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': 'The heading people click to open the answer.'}), 17: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 18: ('wagtail.blocks.StructBlock', [[('question', 16), ('answer', 17)]], {}), 19: ('wagtail.blocks.ListBlock', (18,), {}), 20: ('wagtail.blocks.StructBlock', [[('heading', 3), ('items', 19)]], {}), 21: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('success', 'Good news'), ('warning', 'Important')]}), 22: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol']}), 23: ('wagtail.blocks.StructBlock', [[('kind', 21), ('heading', 3), ('text', 22)]], {}), 24: ('home.blocks.TableBlock', (), {}), 25: ('wagtail.blocks.URLBlock', (), {}), 26: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: 4 minutes', 'max_length': 20, 'required': False}), 27: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'required': False}), 28: ('wagtail.blocks.StructBlock', [[('title', 7), ('url', 25), ('description', 8), ('duration', 26), ('has_captions', 27)]], {})}),
+            model_name="homepage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("rich_text", 0),
+                    ("image", 4),
+                    ("quote", 6),
+                    ("call_to_action", 12),
+                    ("document_list", 15),
+                    ("accordion", 20),
+                    ("callout", 23),
+                    ("table", 24),
+                    ("video_link", 28),
+                ],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "h2",
+                                "h3",
+                                "h4",
+                                "bold",
+                                "italic",
+                                "ol",
+                                "ul",
+                                "link",
+                                "document-link",
+                            ],
+                            "template": "blocks/rich_text_block.html",
+                        },
+                    ),
+                    1: ("wagtail.images.blocks.ImageChooserBlock", (), {}),
+                    2: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Describe what the image shows for people who cannot see it.",
+                            "max_length": 250,
+                        },
+                    ),
+                    3: ("wagtail.blocks.CharBlock", (), {"required": False}),
+                    4: ("wagtail.blocks.StructBlock", [[("image", 1), ("alt_text", 2), ("caption", 3)]], {}),
+                    5: ("wagtail.blocks.TextBlock", (), {}),
+                    6: ("wagtail.blocks.StructBlock", [[("text", 5), ("attribution", 3)]], {}),
+                    7: ("wagtail.blocks.CharBlock", (), {}),
+                    8: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                    9: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                    10: ("wagtail.blocks.URLBlock", (), {"required": False}),
+                    11: ("wagtail.blocks.CharBlock", (), {"max_length": 40}),
+                    12: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 7),
+                                ("text", 8),
+                                ("link_page", 9),
+                                ("link_url", 10),
+                                ("button_label", 11),
+                            ]
+                        ],
+                        {},
+                    ),
+                    13: ("wagtail.documents.blocks.DocumentChooserBlock", (), {}),
+                    14: ("wagtail.blocks.ListBlock", (13,), {}),
+                    15: ("wagtail.blocks.StructBlock", [[("heading", 3), ("documents", 14)]], {}),
+                    16: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "The heading people click to open the answer."},
+                    ),
+                    17: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "h2",
+                                "h3",
+                                "h4",
+                                "bold",
+                                "italic",
+                                "ol",
+                                "ul",
+                                "link",
+                                "document-link",
+                            ]
+                        },
+                    ),
+                    18: ("wagtail.blocks.StructBlock", [[("question", 16), ("answer", 17)]], {}),
+                    19: ("wagtail.blocks.ListBlock", (18,), {}),
+                    20: ("wagtail.blocks.StructBlock", [[("heading", 3), ("items", 19)]], {}),
+                    21: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("info", "Information"),
+                                ("success", "Good news"),
+                                ("warning", "Important"),
+                            ]
+                        },
+                    ),
+                    22: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"features": ["bold", "italic", "link", "ul", "ol"]},
+                    ),
+                    23: ("wagtail.blocks.StructBlock", [[("kind", 21), ("heading", 3), ("text", 22)]], {}),
+                    24: ("home.blocks.TableBlock", (), {}),
+                    25: ("wagtail.blocks.URLBlock", (), {}),
+                    26: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "For example: 4 minutes", "max_length": 20, "required": False},
+                    ),
+                    27: ("wagtail.blocks.BooleanBlock", (), {"default": True, "required": False}),
+                    28: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 7),
+                                ("url", 25),
+                                ("description", 8),
+                                ("duration", 26),
+                                ("has_captions", 27),
+                            ]
+                        ],
+                        {},
+                    ),
+                },
+            ),
         ),
         migrations.AlterField(
-            model_name='standardpage',
-            name='body',
-            field=wagtail.fields.StreamField([('rich_text', 0), ('image', 4), ('quote', 6), ('call_to_action', 12), ('document_list', 15), ('accordion', 20), ('callout', 23), ('table', 24), ('video_link', 28)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'template': 'blocks/rich_text_block.html'}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for people who cannot see it.', 'max_length': 250}), 3: ('wagtail.blocks.CharBlock', (), {'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('alt_text', 2), ('caption', 3)]], {}), 5: ('wagtail.blocks.TextBlock', (), {}), 6: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 3)]], {}), 7: ('wagtail.blocks.CharBlock', (), {}), 8: ('wagtail.blocks.TextBlock', (), {'required': False}), 9: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 10: ('wagtail.blocks.URLBlock', (), {'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'max_length': 40}), 12: ('wagtail.blocks.StructBlock', [[('heading', 7), ('text', 8), ('link_page', 9), ('link_url', 10), ('button_label', 11)]], {}), 13: ('wagtail.documents.blocks.DocumentChooserBlock', (), {}), 14: ('wagtail.blocks.ListBlock', (13,), {}), 15: ('wagtail.blocks.StructBlock', [[('heading', 3), ('documents', 14)]], {}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': 'The heading people click to open the answer.'}), 17: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 18: ('wagtail.blocks.StructBlock', [[('question', 16), ('answer', 17)]], {}), 19: ('wagtail.blocks.ListBlock', (18,), {}), 20: ('wagtail.blocks.StructBlock', [[('heading', 3), ('items', 19)]], {}), 21: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('success', 'Good news'), ('warning', 'Important')]}), 22: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol']}), 23: ('wagtail.blocks.StructBlock', [[('kind', 21), ('heading', 3), ('text', 22)]], {}), 24: ('home.blocks.TableBlock', (), {}), 25: ('wagtail.blocks.URLBlock', (), {}), 26: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: 4 minutes', 'max_length': 20, 'required': False}), 27: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'required': False}), 28: ('wagtail.blocks.StructBlock', [[('title', 7), ('url', 25), ('description', 8), ('duration', 26), ('has_captions', 27)]], {})}),
+            model_name="standardpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("rich_text", 0),
+                    ("image", 4),
+                    ("quote", 6),
+                    ("call_to_action", 12),
+                    ("document_list", 15),
+                    ("accordion", 20),
+                    ("callout", 23),
+                    ("table", 24),
+                    ("video_link", 28),
+                ],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "h2",
+                                "h3",
+                                "h4",
+                                "bold",
+                                "italic",
+                                "ol",
+                                "ul",
+                                "link",
+                                "document-link",
+                            ],
+                            "template": "blocks/rich_text_block.html",
+                        },
+                    ),
+                    1: ("wagtail.images.blocks.ImageChooserBlock", (), {}),
+                    2: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Describe what the image shows for people who cannot see it.",
+                            "max_length": 250,
+                        },
+                    ),
+                    3: ("wagtail.blocks.CharBlock", (), {"required": False}),
+                    4: ("wagtail.blocks.StructBlock", [[("image", 1), ("alt_text", 2), ("caption", 3)]], {}),
+                    5: ("wagtail.blocks.TextBlock", (), {}),
+                    6: ("wagtail.blocks.StructBlock", [[("text", 5), ("attribution", 3)]], {}),
+                    7: ("wagtail.blocks.CharBlock", (), {}),
+                    8: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                    9: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                    10: ("wagtail.blocks.URLBlock", (), {"required": False}),
+                    11: ("wagtail.blocks.CharBlock", (), {"max_length": 40}),
+                    12: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 7),
+                                ("text", 8),
+                                ("link_page", 9),
+                                ("link_url", 10),
+                                ("button_label", 11),
+                            ]
+                        ],
+                        {},
+                    ),
+                    13: ("wagtail.documents.blocks.DocumentChooserBlock", (), {}),
+                    14: ("wagtail.blocks.ListBlock", (13,), {}),
+                    15: ("wagtail.blocks.StructBlock", [[("heading", 3), ("documents", 14)]], {}),
+                    16: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "The heading people click to open the answer."},
+                    ),
+                    17: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "h2",
+                                "h3",
+                                "h4",
+                                "bold",
+                                "italic",
+                                "ol",
+                                "ul",
+                                "link",
+                                "document-link",
+                            ]
+                        },
+                    ),
+                    18: ("wagtail.blocks.StructBlock", [[("question", 16), ("answer", 17)]], {}),
+                    19: ("wagtail.blocks.ListBlock", (18,), {}),
+                    20: ("wagtail.blocks.StructBlock", [[("heading", 3), ("items", 19)]], {}),
+                    21: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("info", "Information"),
+                                ("success", "Good news"),
+                                ("warning", "Important"),
+                            ]
+                        },
+                    ),
+                    22: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"features": ["bold", "italic", "link", "ul", "ol"]},
+                    ),
+                    23: ("wagtail.blocks.StructBlock", [[("kind", 21), ("heading", 3), ("text", 22)]], {}),
+                    24: ("home.blocks.TableBlock", (), {}),
+                    25: ("wagtail.blocks.URLBlock", (), {}),
+                    26: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "For example: 4 minutes", "max_length": 20, "required": False},
+                    ),
+                    27: ("wagtail.blocks.BooleanBlock", (), {"default": True, "required": False}),
+                    28: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 7),
+                                ("url", 25),
+                                ("description", 8),
+                                ("duration", 26),
+                                ("has_captions", 27),
+                            ]
+                        ],
+                        {},
+                    ),
+                },
+            ),
         ),
         migrations.CreateModel(
-            name='ResourceIndexPage',
+            name="ResourceIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain-language sentences shown under the title.')),
-                ('collection', models.ForeignKey(help_text="The library's collection. Its sub-collections are the categories people filter by.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.collection')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two plain-language sentences shown under the title."
+                    ),
+                ),
+                (
+                    "collection",
+                    models.ForeignKey(
+                        help_text="The library's collection. Its sub-collections are the categories people filter by.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.collection",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'resource library page',
+                "verbose_name": "resource library page",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='TheoryOfChangePage',
+            name="TheoryOfChangePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain-language sentences shown under the title.')),
-                ('need', wagtail.fields.StreamField([('item', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional: shown in the text-only view.', 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('detail', 1)]], {})})),
-                ('populations', wagtail.fields.StreamField([('item', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional: shown in the text-only view.', 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('detail', 1)]], {})})),
-                ('strategies', wagtail.fields.StreamField([('item', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional: shown in the text-only view.', 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('detail', 1)]], {})})),
-                ('outputs', wagtail.fields.StreamField([('item', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional: shown in the text-only view.', 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('detail', 1)]], {})})),
-                ('short_term', wagtail.fields.StreamField([('item', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional: shown in the text-only view.', 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('detail', 1)]], {})})),
-                ('intermediate', wagtail.fields.StreamField([('item', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional: shown in the text-only view.', 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('detail', 1)]], {})})),
-                ('long_term', wagtail.fields.StreamField([('item', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional: shown in the text-only view.', 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('detail', 1)]], {})})),
-                ('impact', wagtail.fields.StreamField([('item', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional: shown in the text-only view.', 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('detail', 1)]], {})})),
-                ('assumptions', wagtail.fields.StreamField([('item', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional: shown in the text-only view.', 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('detail', 1)]], {})})),
-                ('partners', wagtail.fields.StreamField([('item', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional: shown in the text-only view.', 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('detail', 1)]], {})})),
-                ('official_document', models.ForeignKey(blank=True, help_text='Optional: the signed-off version as a PDF or image, offered for download.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two plain-language sentences shown under the title."
+                    ),
+                ),
+                (
+                    "need",
+                    wagtail.fields.StreamField(
+                        [("item", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "Optional: shown in the text-only view.", "required": False},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("detail", 1)]], {}),
+                        },
+                    ),
+                ),
+                (
+                    "populations",
+                    wagtail.fields.StreamField(
+                        [("item", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "Optional: shown in the text-only view.", "required": False},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("detail", 1)]], {}),
+                        },
+                    ),
+                ),
+                (
+                    "strategies",
+                    wagtail.fields.StreamField(
+                        [("item", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "Optional: shown in the text-only view.", "required": False},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("detail", 1)]], {}),
+                        },
+                    ),
+                ),
+                (
+                    "outputs",
+                    wagtail.fields.StreamField(
+                        [("item", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "Optional: shown in the text-only view.", "required": False},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("detail", 1)]], {}),
+                        },
+                    ),
+                ),
+                (
+                    "short_term",
+                    wagtail.fields.StreamField(
+                        [("item", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "Optional: shown in the text-only view.", "required": False},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("detail", 1)]], {}),
+                        },
+                    ),
+                ),
+                (
+                    "intermediate",
+                    wagtail.fields.StreamField(
+                        [("item", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "Optional: shown in the text-only view.", "required": False},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("detail", 1)]], {}),
+                        },
+                    ),
+                ),
+                (
+                    "long_term",
+                    wagtail.fields.StreamField(
+                        [("item", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "Optional: shown in the text-only view.", "required": False},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("detail", 1)]], {}),
+                        },
+                    ),
+                ),
+                (
+                    "impact",
+                    wagtail.fields.StreamField(
+                        [("item", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "Optional: shown in the text-only view.", "required": False},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("detail", 1)]], {}),
+                        },
+                    ),
+                ),
+                (
+                    "assumptions",
+                    wagtail.fields.StreamField(
+                        [("item", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "Optional: shown in the text-only view.", "required": False},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("detail", 1)]], {}),
+                        },
+                    ),
+                ),
+                (
+                    "partners",
+                    wagtail.fields.StreamField(
+                        [("item", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "Optional: shown in the text-only view.", "required": False},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("detail", 1)]], {}),
+                        },
+                    ),
+                ),
+                (
+                    "official_document",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Optional: the signed-off version as a PDF or image, offered for download.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Theory of Change page',
+                "verbose_name": "Theory of Change page",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='InitiativePage',
+            name="InitiativePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain-language sentences shown under the title.')),
-                ('summary', models.TextField(help_text='Two or three sentences: what this initiative is and why.')),
-                ('status', models.CharField(choices=[('planning', 'Planning'), ('active', 'Under way'), ('paused', 'Paused'), ('complete', 'Completed')], default='planning', max_length=20)),
-                ('system_goals', wagtail.fields.RichTextField(blank=True, help_text='What changes across the whole child-welfare system.')),
-                ('program_goals', wagtail.fields.RichTextField(blank=True, help_text='What changes in programs and services.')),
-                ('practice_goals', wagtail.fields.RichTextField(blank=True, help_text='What changes in day-to-day work with families.')),
-                ('partners', wagtail.fields.StreamField([('partner', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 150}), 1: ('wagtail.blocks.CharBlock', (), {'max_length': 200, 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('name', 0), ('role', 1)]], {})})),
-                ('featured', models.BooleanField(default=False, help_text='Show on the home page.')),
-                ('body', wagtail.fields.StreamField([('rich_text', 0), ('image', 4), ('quote', 6), ('call_to_action', 12), ('document_list', 15), ('accordion', 20), ('callout', 23), ('table', 24), ('video_link', 28)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'template': 'blocks/rich_text_block.html'}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for people who cannot see it.', 'max_length': 250}), 3: ('wagtail.blocks.CharBlock', (), {'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('alt_text', 2), ('caption', 3)]], {}), 5: ('wagtail.blocks.TextBlock', (), {}), 6: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 3)]], {}), 7: ('wagtail.blocks.CharBlock', (), {}), 8: ('wagtail.blocks.TextBlock', (), {'required': False}), 9: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 10: ('wagtail.blocks.URLBlock', (), {'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'max_length': 40}), 12: ('wagtail.blocks.StructBlock', [[('heading', 7), ('text', 8), ('link_page', 9), ('link_url', 10), ('button_label', 11)]], {}), 13: ('wagtail.documents.blocks.DocumentChooserBlock', (), {}), 14: ('wagtail.blocks.ListBlock', (13,), {}), 15: ('wagtail.blocks.StructBlock', [[('heading', 3), ('documents', 14)]], {}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': 'The heading people click to open the answer.'}), 17: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 18: ('wagtail.blocks.StructBlock', [[('question', 16), ('answer', 17)]], {}), 19: ('wagtail.blocks.ListBlock', (18,), {}), 20: ('wagtail.blocks.StructBlock', [[('heading', 3), ('items', 19)]], {}), 21: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('success', 'Good news'), ('warning', 'Important')]}), 22: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol']}), 23: ('wagtail.blocks.StructBlock', [[('kind', 21), ('heading', 3), ('text', 22)]], {}), 24: ('home.blocks.TableBlock', (), {}), 25: ('wagtail.blocks.URLBlock', (), {}), 26: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: 4 minutes', 'max_length': 20, 'required': False}), 27: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'required': False}), 28: ('wagtail.blocks.StructBlock', [[('title', 7), ('url', 25), ('description', 8), ('duration', 26), ('has_captions', 27)]], {})})),
-                ('cfsr_terms', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='initiative_pages', to='home.cfsrterm', verbose_name='CFSR outcomes and systemic factors')),
-                ('theory_of_change', models.ForeignKey(blank=True, help_text='The Theory of Change this initiative puts into practice.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='initiatives', to='home.theoryofchangepage')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two plain-language sentences shown under the title."
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(help_text="Two or three sentences: what this initiative is and why."),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planning", "Planning"),
+                            ("active", "Under way"),
+                            ("paused", "Paused"),
+                            ("complete", "Completed"),
+                        ],
+                        default="planning",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "system_goals",
+                    wagtail.fields.RichTextField(
+                        blank=True, help_text="What changes across the whole child-welfare system."
+                    ),
+                ),
+                (
+                    "program_goals",
+                    wagtail.fields.RichTextField(
+                        blank=True, help_text="What changes in programs and services."
+                    ),
+                ),
+                (
+                    "practice_goals",
+                    wagtail.fields.RichTextField(
+                        blank=True, help_text="What changes in day-to-day work with families."
+                    ),
+                ),
+                (
+                    "partners",
+                    wagtail.fields.StreamField(
+                        [("partner", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 150}),
+                            1: ("wagtail.blocks.CharBlock", (), {"max_length": 200, "required": False}),
+                            2: ("wagtail.blocks.StructBlock", [[("name", 0), ("role", 1)]], {}),
+                        },
+                    ),
+                ),
+                ("featured", models.BooleanField(default=False, help_text="Show on the home page.")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("rich_text", 0),
+                            ("image", 4),
+                            ("quote", 6),
+                            ("call_to_action", 12),
+                            ("document_list", 15),
+                            ("accordion", 20),
+                            ("callout", 23),
+                            ("table", 24),
+                            ("video_link", 28),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "template": "blocks/rich_text_block.html",
+                                },
+                            ),
+                            1: ("wagtail.images.blocks.ImageChooserBlock", (), {}),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe what the image shows for people who cannot see it.",
+                                    "max_length": 250,
+                                },
+                            ),
+                            3: ("wagtail.blocks.CharBlock", (), {"required": False}),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 1), ("alt_text", 2), ("caption", 3)]],
+                                {},
+                            ),
+                            5: ("wagtail.blocks.TextBlock", (), {}),
+                            6: ("wagtail.blocks.StructBlock", [[("text", 5), ("attribution", 3)]], {}),
+                            7: ("wagtail.blocks.CharBlock", (), {}),
+                            8: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                            9: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                            10: ("wagtail.blocks.URLBlock", (), {"required": False}),
+                            11: ("wagtail.blocks.CharBlock", (), {"max_length": 40}),
+                            12: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("heading", 7),
+                                        ("text", 8),
+                                        ("link_page", 9),
+                                        ("link_url", 10),
+                                        ("button_label", 11),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            13: ("wagtail.documents.blocks.DocumentChooserBlock", (), {}),
+                            14: ("wagtail.blocks.ListBlock", (13,), {}),
+                            15: ("wagtail.blocks.StructBlock", [[("heading", 3), ("documents", 14)]], {}),
+                            16: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "The heading people click to open the answer."},
+                            ),
+                            17: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ]
+                                },
+                            ),
+                            18: ("wagtail.blocks.StructBlock", [[("question", 16), ("answer", 17)]], {}),
+                            19: ("wagtail.blocks.ListBlock", (18,), {}),
+                            20: ("wagtail.blocks.StructBlock", [[("heading", 3), ("items", 19)]], {}),
+                            21: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("info", "Information"),
+                                        ("success", "Good news"),
+                                        ("warning", "Important"),
+                                    ]
+                                },
+                            ),
+                            22: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "ul", "ol"]},
+                            ),
+                            23: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 21), ("heading", 3), ("text", 22)]],
+                                {},
+                            ),
+                            24: ("home.blocks.TableBlock", (), {}),
+                            25: ("wagtail.blocks.URLBlock", (), {}),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "For example: 4 minutes", "max_length": 20, "required": False},
+                            ),
+                            27: ("wagtail.blocks.BooleanBlock", (), {"default": True, "required": False}),
+                            28: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("title", 7),
+                                        ("url", 25),
+                                        ("description", 8),
+                                        ("duration", 26),
+                                        ("has_captions", 27),
+                                    ]
+                                ],
+                                {},
+                            ),
+                        },
+                    ),
+                ),
+                (
+                    "cfsr_terms",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        related_name="initiative_pages",
+                        to="home.cfsrterm",
+                        verbose_name="CFSR outcomes and systemic factors",
+                    ),
+                ),
+                (
+                    "theory_of_change",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The Theory of Change this initiative puts into practice.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="initiatives",
+                        to="home.theoryofchangepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'initiative page',
+                "verbose_name": "initiative page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='UpdatePage',
+            name="UpdatePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain-language sentences shown under the title.')),
-                ('date', models.DateField(default=django.utils.timezone.localdate, verbose_name='published on')),
-                ('author_role', models.CharField(default='Communications team', help_text="Shown as the author: a team or role, e.g. 'Communications team'.", max_length=100)),
-                ('byline_name', models.CharField(blank=True, help_text='Optional: your name, only if you choose to be named. Leave blank to show only the role.', max_length=100)),
-                ('summary', models.TextField(blank=True, help_text='Shown in lists and feeds.')),
-                ('body', wagtail.fields.StreamField([('rich_text', 0), ('image', 4), ('quote', 6), ('call_to_action', 12), ('document_list', 15), ('accordion', 20), ('callout', 23), ('table', 24), ('video_link', 28)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'template': 'blocks/rich_text_block.html'}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for people who cannot see it.', 'max_length': 250}), 3: ('wagtail.blocks.CharBlock', (), {'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('alt_text', 2), ('caption', 3)]], {}), 5: ('wagtail.blocks.TextBlock', (), {}), 6: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 3)]], {}), 7: ('wagtail.blocks.CharBlock', (), {}), 8: ('wagtail.blocks.TextBlock', (), {'required': False}), 9: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 10: ('wagtail.blocks.URLBlock', (), {'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'max_length': 40}), 12: ('wagtail.blocks.StructBlock', [[('heading', 7), ('text', 8), ('link_page', 9), ('link_url', 10), ('button_label', 11)]], {}), 13: ('wagtail.documents.blocks.DocumentChooserBlock', (), {}), 14: ('wagtail.blocks.ListBlock', (13,), {}), 15: ('wagtail.blocks.StructBlock', [[('heading', 3), ('documents', 14)]], {}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': 'The heading people click to open the answer.'}), 17: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 18: ('wagtail.blocks.StructBlock', [[('question', 16), ('answer', 17)]], {}), 19: ('wagtail.blocks.ListBlock', (18,), {}), 20: ('wagtail.blocks.StructBlock', [[('heading', 3), ('items', 19)]], {}), 21: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('success', 'Good news'), ('warning', 'Important')]}), 22: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol']}), 23: ('wagtail.blocks.StructBlock', [[('kind', 21), ('heading', 3), ('text', 22)]], {}), 24: ('home.blocks.TableBlock', (), {}), 25: ('wagtail.blocks.URLBlock', (), {}), 26: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: 4 minutes', 'max_length': 20, 'required': False}), 27: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'required': False}), 28: ('wagtail.blocks.StructBlock', [[('title', 7), ('url', 25), ('description', 8), ('duration', 26), ('has_captions', 27)]], {})})),
-                ('cfsr_terms', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='update_pages', to='home.cfsrterm', verbose_name='CFSR outcomes and systemic factors')),
-                ('initiative', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='updates', to='home.initiativepage')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two plain-language sentences shown under the title."
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(default=django.utils.timezone.localdate, verbose_name="published on"),
+                ),
+                (
+                    "author_role",
+                    models.CharField(
+                        default="Communications team",
+                        help_text="Shown as the author: a team or role, e.g. 'Communications team'.",
+                        max_length=100,
+                    ),
+                ),
+                (
+                    "byline_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Optional: your name, only if you choose to be named. Leave blank to show only the role.",
+                        max_length=100,
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, help_text="Shown in lists and feeds.")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("rich_text", 0),
+                            ("image", 4),
+                            ("quote", 6),
+                            ("call_to_action", 12),
+                            ("document_list", 15),
+                            ("accordion", 20),
+                            ("callout", 23),
+                            ("table", 24),
+                            ("video_link", 28),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "template": "blocks/rich_text_block.html",
+                                },
+                            ),
+                            1: ("wagtail.images.blocks.ImageChooserBlock", (), {}),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe what the image shows for people who cannot see it.",
+                                    "max_length": 250,
+                                },
+                            ),
+                            3: ("wagtail.blocks.CharBlock", (), {"required": False}),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 1), ("alt_text", 2), ("caption", 3)]],
+                                {},
+                            ),
+                            5: ("wagtail.blocks.TextBlock", (), {}),
+                            6: ("wagtail.blocks.StructBlock", [[("text", 5), ("attribution", 3)]], {}),
+                            7: ("wagtail.blocks.CharBlock", (), {}),
+                            8: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                            9: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                            10: ("wagtail.blocks.URLBlock", (), {"required": False}),
+                            11: ("wagtail.blocks.CharBlock", (), {"max_length": 40}),
+                            12: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("heading", 7),
+                                        ("text", 8),
+                                        ("link_page", 9),
+                                        ("link_url", 10),
+                                        ("button_label", 11),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            13: ("wagtail.documents.blocks.DocumentChooserBlock", (), {}),
+                            14: ("wagtail.blocks.ListBlock", (13,), {}),
+                            15: ("wagtail.blocks.StructBlock", [[("heading", 3), ("documents", 14)]], {}),
+                            16: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "The heading people click to open the answer."},
+                            ),
+                            17: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ]
+                                },
+                            ),
+                            18: ("wagtail.blocks.StructBlock", [[("question", 16), ("answer", 17)]], {}),
+                            19: ("wagtail.blocks.ListBlock", (18,), {}),
+                            20: ("wagtail.blocks.StructBlock", [[("heading", 3), ("items", 19)]], {}),
+                            21: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("info", "Information"),
+                                        ("success", "Good news"),
+                                        ("warning", "Important"),
+                                    ]
+                                },
+                            ),
+                            22: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "ul", "ol"]},
+                            ),
+                            23: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 21), ("heading", 3), ("text", 22)]],
+                                {},
+                            ),
+                            24: ("home.blocks.TableBlock", (), {}),
+                            25: ("wagtail.blocks.URLBlock", (), {}),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "For example: 4 minutes", "max_length": 20, "required": False},
+                            ),
+                            27: ("wagtail.blocks.BooleanBlock", (), {"default": True, "required": False}),
+                            28: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("title", 7),
+                                        ("url", 25),
+                                        ("description", 8),
+                                        ("duration", 26),
+                                        ("has_captions", 27),
+                                    ]
+                                ],
+                                {},
+                            ),
+                        },
+                    ),
+                ),
+                (
+                    "cfsr_terms",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        related_name="update_pages",
+                        to="home.cfsrterm",
+                        verbose_name="CFSR outcomes and systemic factors",
+                    ),
+                ),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="updates",
+                        to="home.initiativepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'update page',
+                "verbose_name": "update page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='UpdatePageTag',
+            name="UpdatePageTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='home.updatepage')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_items",
+                        to="home.updatepage",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='updatepage',
-            name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='home.UpdatePageTag', to='taggit.Tag', verbose_name='Tags'),
+            model_name="updatepage",
+            name="tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="home.UpdatePageTag",
+                to="taggit.Tag",
+                verbose_name="Tags",
+            ),
         ),
         migrations.CreateModel(
-            name='EventPage',
+            name="EventPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain-language sentences shown under the title.')),
-                ('start', models.DateTimeField()),
-                ('end', models.DateTimeField()),
-                ('time_zone', models.CharField(choices=[('America/Adak', 'America/Adak'), ('America/Anchorage', 'America/Anchorage'), ('America/Anguilla', 'America/Anguilla'), ('America/Antigua', 'America/Antigua'), ('America/Araguaina', 'America/Araguaina'), ('America/Argentina/Buenos_Aires', 'America/Argentina/Buenos Aires'), ('America/Argentina/Catamarca', 'America/Argentina/Catamarca'), ('America/Argentina/ComodRivadavia', 'America/Argentina/ComodRivadavia'), ('America/Argentina/Cordoba', 'America/Argentina/Cordoba'), ('America/Argentina/Jujuy', 'America/Argentina/Jujuy'), ('America/Argentina/La_Rioja', 'America/Argentina/La Rioja'), ('America/Argentina/Mendoza', 'America/Argentina/Mendoza'), ('America/Argentina/Rio_Gallegos', 'America/Argentina/Rio Gallegos'), ('America/Argentina/Salta', 'America/Argentina/Salta'), ('America/Argentina/San_Juan', 'America/Argentina/San Juan'), ('America/Argentina/San_Luis', 'America/Argentina/San Luis'), ('America/Argentina/Tucuman', 'America/Argentina/Tucuman'), ('America/Argentina/Ushuaia', 'America/Argentina/Ushuaia'), ('America/Aruba', 'America/Aruba'), ('America/Asuncion', 'America/Asuncion'), ('America/Atikokan', 'America/Atikokan'), ('America/Atka', 'America/Atka'), ('America/Bahia', 'America/Bahia'), ('America/Bahia_Banderas', 'America/Bahia Banderas'), ('America/Barbados', 'America/Barbados'), ('America/Belem', 'America/Belem'), ('America/Belize', 'America/Belize'), ('America/Blanc-Sablon', 'America/Blanc-Sablon'), ('America/Boa_Vista', 'America/Boa Vista'), ('America/Bogota', 'America/Bogota'), ('America/Boise', 'America/Boise'), ('America/Buenos_Aires', 'America/Buenos Aires'), ('America/Cambridge_Bay', 'America/Cambridge Bay'), ('America/Campo_Grande', 'America/Campo Grande'), ('America/Cancun', 'America/Cancun'), ('America/Caracas', 'America/Caracas'), ('America/Catamarca', 'America/Catamarca'), ('America/Cayenne', 'America/Cayenne'), ('America/Cayman', 'America/Cayman'), ('America/Chicago', 'America/Chicago'), ('America/Chihuahua', 'America/Chihuahua'), ('America/Ciudad_Juarez', 'America/Ciudad Juarez'), ('America/Coral_Harbour', 'America/Coral Harbour'), ('America/Cordoba', 'America/Cordoba'), ('America/Costa_Rica', 'America/Costa Rica'), ('America/Coyhaique', 'America/Coyhaique'), ('America/Creston', 'America/Creston'), ('America/Cuiaba', 'America/Cuiaba'), ('America/Curacao', 'America/Curacao'), ('America/Danmarkshavn', 'America/Danmarkshavn'), ('America/Dawson', 'America/Dawson'), ('America/Dawson_Creek', 'America/Dawson Creek'), ('America/Denver', 'America/Denver'), ('America/Detroit', 'America/Detroit'), ('America/Dominica', 'America/Dominica'), ('America/Edmonton', 'America/Edmonton'), ('America/Eirunepe', 'America/Eirunepe'), ('America/El_Salvador', 'America/El Salvador'), ('America/Ensenada', 'America/Ensenada'), ('America/Fort_Nelson', 'America/Fort Nelson'), ('America/Fort_Wayne', 'America/Fort Wayne'), ('America/Fortaleza', 'America/Fortaleza'), ('America/Glace_Bay', 'America/Glace Bay'), ('America/Godthab', 'America/Godthab'), ('America/Goose_Bay', 'America/Goose Bay'), ('America/Grand_Turk', 'America/Grand Turk'), ('America/Grenada', 'America/Grenada'), ('America/Guadeloupe', 'America/Guadeloupe'), ('America/Guatemala', 'America/Guatemala'), ('America/Guayaquil', 'America/Guayaquil'), ('America/Guyana', 'America/Guyana'), ('America/Halifax', 'America/Halifax'), ('America/Havana', 'America/Havana'), ('America/Hermosillo', 'America/Hermosillo'), ('America/Indiana/Indianapolis', 'America/Indiana/Indianapolis'), ('America/Indiana/Knox', 'America/Indiana/Knox'), ('America/Indiana/Marengo', 'America/Indiana/Marengo'), ('America/Indiana/Petersburg', 'America/Indiana/Petersburg'), ('America/Indiana/Tell_City', 'America/Indiana/Tell City'), ('America/Indiana/Vevay', 'America/Indiana/Vevay'), ('America/Indiana/Vincennes', 'America/Indiana/Vincennes'), ('America/Indiana/Winamac', 'America/Indiana/Winamac'), ('America/Indianapolis', 'America/Indianapolis'), ('America/Inuvik', 'America/Inuvik'), ('America/Iqaluit', 'America/Iqaluit'), ('America/Jamaica', 'America/Jamaica'), ('America/Jujuy', 'America/Jujuy'), ('America/Juneau', 'America/Juneau'), ('America/Kentucky/Louisville', 'America/Kentucky/Louisville'), ('America/Kentucky/Monticello', 'America/Kentucky/Monticello'), ('America/Knox_IN', 'America/Knox IN'), ('America/Kralendijk', 'America/Kralendijk'), ('America/La_Paz', 'America/La Paz'), ('America/Lima', 'America/Lima'), ('America/Los_Angeles', 'America/Los Angeles'), ('America/Louisville', 'America/Louisville'), ('America/Lower_Princes', 'America/Lower Princes'), ('America/Maceio', 'America/Maceio'), ('America/Managua', 'America/Managua'), ('America/Manaus', 'America/Manaus'), ('America/Marigot', 'America/Marigot'), ('America/Martinique', 'America/Martinique'), ('America/Matamoros', 'America/Matamoros'), ('America/Mazatlan', 'America/Mazatlan'), ('America/Mendoza', 'America/Mendoza'), ('America/Menominee', 'America/Menominee'), ('America/Merida', 'America/Merida'), ('America/Metlakatla', 'America/Metlakatla'), ('America/Mexico_City', 'America/Mexico City'), ('America/Miquelon', 'America/Miquelon'), ('America/Moncton', 'America/Moncton'), ('America/Monterrey', 'America/Monterrey'), ('America/Montevideo', 'America/Montevideo'), ('America/Montreal', 'America/Montreal'), ('America/Montserrat', 'America/Montserrat'), ('America/Nassau', 'America/Nassau'), ('America/New_York', 'America/New York'), ('America/Nipigon', 'America/Nipigon'), ('America/Nome', 'America/Nome'), ('America/Noronha', 'America/Noronha'), ('America/North_Dakota/Beulah', 'America/North Dakota/Beulah'), ('America/North_Dakota/Center', 'America/North Dakota/Center'), ('America/North_Dakota/New_Salem', 'America/North Dakota/New Salem'), ('America/Nuuk', 'America/Nuuk'), ('America/Ojinaga', 'America/Ojinaga'), ('America/Panama', 'America/Panama'), ('America/Pangnirtung', 'America/Pangnirtung'), ('America/Paramaribo', 'America/Paramaribo'), ('America/Phoenix', 'America/Phoenix'), ('America/Port-au-Prince', 'America/Port-au-Prince'), ('America/Port_of_Spain', 'America/Port of Spain'), ('America/Porto_Acre', 'America/Porto Acre'), ('America/Porto_Velho', 'America/Porto Velho'), ('America/Puerto_Rico', 'America/Puerto Rico'), ('America/Punta_Arenas', 'America/Punta Arenas'), ('America/Rainy_River', 'America/Rainy River'), ('America/Rankin_Inlet', 'America/Rankin Inlet'), ('America/Recife', 'America/Recife'), ('America/Regina', 'America/Regina'), ('America/Resolute', 'America/Resolute'), ('America/Rio_Branco', 'America/Rio Branco'), ('America/Rosario', 'America/Rosario'), ('America/Santa_Isabel', 'America/Santa Isabel'), ('America/Santarem', 'America/Santarem'), ('America/Santiago', 'America/Santiago'), ('America/Santo_Domingo', 'America/Santo Domingo'), ('America/Sao_Paulo', 'America/Sao Paulo'), ('America/Scoresbysund', 'America/Scoresbysund'), ('America/Shiprock', 'America/Shiprock'), ('America/Sitka', 'America/Sitka'), ('America/St_Barthelemy', 'America/St Barthelemy'), ('America/St_Johns', 'America/St Johns'), ('America/St_Kitts', 'America/St Kitts'), ('America/St_Lucia', 'America/St Lucia'), ('America/St_Thomas', 'America/St Thomas'), ('America/St_Vincent', 'America/St Vincent'), ('America/Swift_Current', 'America/Swift Current'), ('America/Tegucigalpa', 'America/Tegucigalpa'), ('America/Thule', 'America/Thule'), ('America/Thunder_Bay', 'America/Thunder Bay'), ('America/Tijuana', 'America/Tijuana'), ('America/Toronto', 'America/Toronto'), ('America/Tortola', 'America/Tortola'), ('America/Vancouver', 'America/Vancouver'), ('America/Virgin', 'America/Virgin'), ('America/Whitehorse', 'America/Whitehorse'), ('America/Winnipeg', 'America/Winnipeg'), ('America/Yakutat', 'America/Yakutat'), ('America/Yellowknife', 'America/Yellowknife'), ('Pacific/Honolulu', 'Pacific/Honolulu'), ('UTC', 'UTC')], default='America/Chicago', help_text='Times are shown to people in this time zone.', max_length=64)),
-                ('location_name', models.CharField(blank=True, help_text='e.g. Lakeshore County Library, Room B', max_length=200)),
-                ('address', models.TextField(blank=True)),
-                ('online_url', models.URLField(blank=True, help_text='The link to join online, if people can.')),
-                ('body', wagtail.fields.StreamField([('rich_text', 0), ('image', 4), ('quote', 6), ('call_to_action', 12), ('document_list', 15), ('accordion', 20), ('callout', 23), ('table', 24), ('video_link', 28)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'template': 'blocks/rich_text_block.html'}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for people who cannot see it.', 'max_length': 250}), 3: ('wagtail.blocks.CharBlock', (), {'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('alt_text', 2), ('caption', 3)]], {}), 5: ('wagtail.blocks.TextBlock', (), {}), 6: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 3)]], {}), 7: ('wagtail.blocks.CharBlock', (), {}), 8: ('wagtail.blocks.TextBlock', (), {'required': False}), 9: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 10: ('wagtail.blocks.URLBlock', (), {'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'max_length': 40}), 12: ('wagtail.blocks.StructBlock', [[('heading', 7), ('text', 8), ('link_page', 9), ('link_url', 10), ('button_label', 11)]], {}), 13: ('wagtail.documents.blocks.DocumentChooserBlock', (), {}), 14: ('wagtail.blocks.ListBlock', (13,), {}), 15: ('wagtail.blocks.StructBlock', [[('heading', 3), ('documents', 14)]], {}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': 'The heading people click to open the answer.'}), 17: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 18: ('wagtail.blocks.StructBlock', [[('question', 16), ('answer', 17)]], {}), 19: ('wagtail.blocks.ListBlock', (18,), {}), 20: ('wagtail.blocks.StructBlock', [[('heading', 3), ('items', 19)]], {}), 21: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('success', 'Good news'), ('warning', 'Important')]}), 22: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol']}), 23: ('wagtail.blocks.StructBlock', [[('kind', 21), ('heading', 3), ('text', 22)]], {}), 24: ('home.blocks.TableBlock', (), {}), 25: ('wagtail.blocks.URLBlock', (), {}), 26: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: 4 minutes', 'max_length': 20, 'required': False}), 27: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'required': False}), 28: ('wagtail.blocks.StructBlock', [[('title', 7), ('url', 25), ('description', 8), ('duration', 26), ('has_captions', 27)]], {})})),
-                ('agenda', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document')),
-                ('minutes', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two plain-language sentences shown under the title."
+                    ),
+                ),
+                ("start", models.DateTimeField()),
+                ("end", models.DateTimeField()),
+                (
+                    "time_zone",
+                    models.CharField(
+                        choices=[
+                            ("America/Adak", "America/Adak"),
+                            ("America/Anchorage", "America/Anchorage"),
+                            ("America/Anguilla", "America/Anguilla"),
+                            ("America/Antigua", "America/Antigua"),
+                            ("America/Araguaina", "America/Araguaina"),
+                            ("America/Argentina/Buenos_Aires", "America/Argentina/Buenos Aires"),
+                            ("America/Argentina/Catamarca", "America/Argentina/Catamarca"),
+                            ("America/Argentina/ComodRivadavia", "America/Argentina/ComodRivadavia"),
+                            ("America/Argentina/Cordoba", "America/Argentina/Cordoba"),
+                            ("America/Argentina/Jujuy", "America/Argentina/Jujuy"),
+                            ("America/Argentina/La_Rioja", "America/Argentina/La Rioja"),
+                            ("America/Argentina/Mendoza", "America/Argentina/Mendoza"),
+                            ("America/Argentina/Rio_Gallegos", "America/Argentina/Rio Gallegos"),
+                            ("America/Argentina/Salta", "America/Argentina/Salta"),
+                            ("America/Argentina/San_Juan", "America/Argentina/San Juan"),
+                            ("America/Argentina/San_Luis", "America/Argentina/San Luis"),
+                            ("America/Argentina/Tucuman", "America/Argentina/Tucuman"),
+                            ("America/Argentina/Ushuaia", "America/Argentina/Ushuaia"),
+                            ("America/Aruba", "America/Aruba"),
+                            ("America/Asuncion", "America/Asuncion"),
+                            ("America/Atikokan", "America/Atikokan"),
+                            ("America/Atka", "America/Atka"),
+                            ("America/Bahia", "America/Bahia"),
+                            ("America/Bahia_Banderas", "America/Bahia Banderas"),
+                            ("America/Barbados", "America/Barbados"),
+                            ("America/Belem", "America/Belem"),
+                            ("America/Belize", "America/Belize"),
+                            ("America/Blanc-Sablon", "America/Blanc-Sablon"),
+                            ("America/Boa_Vista", "America/Boa Vista"),
+                            ("America/Bogota", "America/Bogota"),
+                            ("America/Boise", "America/Boise"),
+                            ("America/Buenos_Aires", "America/Buenos Aires"),
+                            ("America/Cambridge_Bay", "America/Cambridge Bay"),
+                            ("America/Campo_Grande", "America/Campo Grande"),
+                            ("America/Cancun", "America/Cancun"),
+                            ("America/Caracas", "America/Caracas"),
+                            ("America/Catamarca", "America/Catamarca"),
+                            ("America/Cayenne", "America/Cayenne"),
+                            ("America/Cayman", "America/Cayman"),
+                            ("America/Chicago", "America/Chicago"),
+                            ("America/Chihuahua", "America/Chihuahua"),
+                            ("America/Ciudad_Juarez", "America/Ciudad Juarez"),
+                            ("America/Coral_Harbour", "America/Coral Harbour"),
+                            ("America/Cordoba", "America/Cordoba"),
+                            ("America/Costa_Rica", "America/Costa Rica"),
+                            ("America/Coyhaique", "America/Coyhaique"),
+                            ("America/Creston", "America/Creston"),
+                            ("America/Cuiaba", "America/Cuiaba"),
+                            ("America/Curacao", "America/Curacao"),
+                            ("America/Danmarkshavn", "America/Danmarkshavn"),
+                            ("America/Dawson", "America/Dawson"),
+                            ("America/Dawson_Creek", "America/Dawson Creek"),
+                            ("America/Denver", "America/Denver"),
+                            ("America/Detroit", "America/Detroit"),
+                            ("America/Dominica", "America/Dominica"),
+                            ("America/Edmonton", "America/Edmonton"),
+                            ("America/Eirunepe", "America/Eirunepe"),
+                            ("America/El_Salvador", "America/El Salvador"),
+                            ("America/Ensenada", "America/Ensenada"),
+                            ("America/Fort_Nelson", "America/Fort Nelson"),
+                            ("America/Fort_Wayne", "America/Fort Wayne"),
+                            ("America/Fortaleza", "America/Fortaleza"),
+                            ("America/Glace_Bay", "America/Glace Bay"),
+                            ("America/Godthab", "America/Godthab"),
+                            ("America/Goose_Bay", "America/Goose Bay"),
+                            ("America/Grand_Turk", "America/Grand Turk"),
+                            ("America/Grenada", "America/Grenada"),
+                            ("America/Guadeloupe", "America/Guadeloupe"),
+                            ("America/Guatemala", "America/Guatemala"),
+                            ("America/Guayaquil", "America/Guayaquil"),
+                            ("America/Guyana", "America/Guyana"),
+                            ("America/Halifax", "America/Halifax"),
+                            ("America/Havana", "America/Havana"),
+                            ("America/Hermosillo", "America/Hermosillo"),
+                            ("America/Indiana/Indianapolis", "America/Indiana/Indianapolis"),
+                            ("America/Indiana/Knox", "America/Indiana/Knox"),
+                            ("America/Indiana/Marengo", "America/Indiana/Marengo"),
+                            ("America/Indiana/Petersburg", "America/Indiana/Petersburg"),
+                            ("America/Indiana/Tell_City", "America/Indiana/Tell City"),
+                            ("America/Indiana/Vevay", "America/Indiana/Vevay"),
+                            ("America/Indiana/Vincennes", "America/Indiana/Vincennes"),
+                            ("America/Indiana/Winamac", "America/Indiana/Winamac"),
+                            ("America/Indianapolis", "America/Indianapolis"),
+                            ("America/Inuvik", "America/Inuvik"),
+                            ("America/Iqaluit", "America/Iqaluit"),
+                            ("America/Jamaica", "America/Jamaica"),
+                            ("America/Jujuy", "America/Jujuy"),
+                            ("America/Juneau", "America/Juneau"),
+                            ("America/Kentucky/Louisville", "America/Kentucky/Louisville"),
+                            ("America/Kentucky/Monticello", "America/Kentucky/Monticello"),
+                            ("America/Knox_IN", "America/Knox IN"),
+                            ("America/Kralendijk", "America/Kralendijk"),
+                            ("America/La_Paz", "America/La Paz"),
+                            ("America/Lima", "America/Lima"),
+                            ("America/Los_Angeles", "America/Los Angeles"),
+                            ("America/Louisville", "America/Louisville"),
+                            ("America/Lower_Princes", "America/Lower Princes"),
+                            ("America/Maceio", "America/Maceio"),
+                            ("America/Managua", "America/Managua"),
+                            ("America/Manaus", "America/Manaus"),
+                            ("America/Marigot", "America/Marigot"),
+                            ("America/Martinique", "America/Martinique"),
+                            ("America/Matamoros", "America/Matamoros"),
+                            ("America/Mazatlan", "America/Mazatlan"),
+                            ("America/Mendoza", "America/Mendoza"),
+                            ("America/Menominee", "America/Menominee"),
+                            ("America/Merida", "America/Merida"),
+                            ("America/Metlakatla", "America/Metlakatla"),
+                            ("America/Mexico_City", "America/Mexico City"),
+                            ("America/Miquelon", "America/Miquelon"),
+                            ("America/Moncton", "America/Moncton"),
+                            ("America/Monterrey", "America/Monterrey"),
+                            ("America/Montevideo", "America/Montevideo"),
+                            ("America/Montreal", "America/Montreal"),
+                            ("America/Montserrat", "America/Montserrat"),
+                            ("America/Nassau", "America/Nassau"),
+                            ("America/New_York", "America/New York"),
+                            ("America/Nipigon", "America/Nipigon"),
+                            ("America/Nome", "America/Nome"),
+                            ("America/Noronha", "America/Noronha"),
+                            ("America/North_Dakota/Beulah", "America/North Dakota/Beulah"),
+                            ("America/North_Dakota/Center", "America/North Dakota/Center"),
+                            ("America/North_Dakota/New_Salem", "America/North Dakota/New Salem"),
+                            ("America/Nuuk", "America/Nuuk"),
+                            ("America/Ojinaga", "America/Ojinaga"),
+                            ("America/Panama", "America/Panama"),
+                            ("America/Pangnirtung", "America/Pangnirtung"),
+                            ("America/Paramaribo", "America/Paramaribo"),
+                            ("America/Phoenix", "America/Phoenix"),
+                            ("America/Port-au-Prince", "America/Port-au-Prince"),
+                            ("America/Port_of_Spain", "America/Port of Spain"),
+                            ("America/Porto_Acre", "America/Porto Acre"),
+                            ("America/Porto_Velho", "America/Porto Velho"),
+                            ("America/Puerto_Rico", "America/Puerto Rico"),
+                            ("America/Punta_Arenas", "America/Punta Arenas"),
+                            ("America/Rainy_River", "America/Rainy River"),
+                            ("America/Rankin_Inlet", "America/Rankin Inlet"),
+                            ("America/Recife", "America/Recife"),
+                            ("America/Regina", "America/Regina"),
+                            ("America/Resolute", "America/Resolute"),
+                            ("America/Rio_Branco", "America/Rio Branco"),
+                            ("America/Rosario", "America/Rosario"),
+                            ("America/Santa_Isabel", "America/Santa Isabel"),
+                            ("America/Santarem", "America/Santarem"),
+                            ("America/Santiago", "America/Santiago"),
+                            ("America/Santo_Domingo", "America/Santo Domingo"),
+                            ("America/Sao_Paulo", "America/Sao Paulo"),
+                            ("America/Scoresbysund", "America/Scoresbysund"),
+                            ("America/Shiprock", "America/Shiprock"),
+                            ("America/Sitka", "America/Sitka"),
+                            ("America/St_Barthelemy", "America/St Barthelemy"),
+                            ("America/St_Johns", "America/St Johns"),
+                            ("America/St_Kitts", "America/St Kitts"),
+                            ("America/St_Lucia", "America/St Lucia"),
+                            ("America/St_Thomas", "America/St Thomas"),
+                            ("America/St_Vincent", "America/St Vincent"),
+                            ("America/Swift_Current", "America/Swift Current"),
+                            ("America/Tegucigalpa", "America/Tegucigalpa"),
+                            ("America/Thule", "America/Thule"),
+                            ("America/Thunder_Bay", "America/Thunder Bay"),
+                            ("America/Tijuana", "America/Tijuana"),
+                            ("America/Toronto", "America/Toronto"),
+                            ("America/Tortola", "America/Tortola"),
+                            ("America/Vancouver", "America/Vancouver"),
+                            ("America/Virgin", "America/Virgin"),
+                            ("America/Whitehorse", "America/Whitehorse"),
+                            ("America/Winnipeg", "America/Winnipeg"),
+                            ("America/Yakutat", "America/Yakutat"),
+                            ("America/Yellowknife", "America/Yellowknife"),
+                            ("Pacific/Honolulu", "Pacific/Honolulu"),
+                            ("UTC", "UTC"),
+                        ],
+                        default="America/Chicago",
+                        help_text="Times are shown to people in this time zone.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "location_name",
+                    models.CharField(
+                        blank=True, help_text="e.g. Lakeshore County Library, Room B", max_length=200
+                    ),
+                ),
+                ("address", models.TextField(blank=True)),
+                (
+                    "online_url",
+                    models.URLField(blank=True, help_text="The link to join online, if people can."),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("rich_text", 0),
+                            ("image", 4),
+                            ("quote", 6),
+                            ("call_to_action", 12),
+                            ("document_list", 15),
+                            ("accordion", 20),
+                            ("callout", 23),
+                            ("table", 24),
+                            ("video_link", 28),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "template": "blocks/rich_text_block.html",
+                                },
+                            ),
+                            1: ("wagtail.images.blocks.ImageChooserBlock", (), {}),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe what the image shows for people who cannot see it.",
+                                    "max_length": 250,
+                                },
+                            ),
+                            3: ("wagtail.blocks.CharBlock", (), {"required": False}),
+                            4: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 1), ("alt_text", 2), ("caption", 3)]],
+                                {},
+                            ),
+                            5: ("wagtail.blocks.TextBlock", (), {}),
+                            6: ("wagtail.blocks.StructBlock", [[("text", 5), ("attribution", 3)]], {}),
+                            7: ("wagtail.blocks.CharBlock", (), {}),
+                            8: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                            9: ("wagtail.blocks.PageChooserBlock", (), {"required": False}),
+                            10: ("wagtail.blocks.URLBlock", (), {"required": False}),
+                            11: ("wagtail.blocks.CharBlock", (), {"max_length": 40}),
+                            12: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("heading", 7),
+                                        ("text", 8),
+                                        ("link_page", 9),
+                                        ("link_url", 10),
+                                        ("button_label", 11),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            13: ("wagtail.documents.blocks.DocumentChooserBlock", (), {}),
+                            14: ("wagtail.blocks.ListBlock", (13,), {}),
+                            15: ("wagtail.blocks.StructBlock", [[("heading", 3), ("documents", 14)]], {}),
+                            16: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "The heading people click to open the answer."},
+                            ),
+                            17: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ]
+                                },
+                            ),
+                            18: ("wagtail.blocks.StructBlock", [[("question", 16), ("answer", 17)]], {}),
+                            19: ("wagtail.blocks.ListBlock", (18,), {}),
+                            20: ("wagtail.blocks.StructBlock", [[("heading", 3), ("items", 19)]], {}),
+                            21: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("info", "Information"),
+                                        ("success", "Good news"),
+                                        ("warning", "Important"),
+                                    ]
+                                },
+                            ),
+                            22: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "ul", "ol"]},
+                            ),
+                            23: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 21), ("heading", 3), ("text", 22)]],
+                                {},
+                            ),
+                            24: ("home.blocks.TableBlock", (), {}),
+                            25: ("wagtail.blocks.URLBlock", (), {}),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "For example: 4 minutes", "max_length": 20, "required": False},
+                            ),
+                            27: ("wagtail.blocks.BooleanBlock", (), {"default": True, "required": False}),
+                            28: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("title", 7),
+                                        ("url", 25),
+                                        ("description", 8),
+                                        ("duration", 26),
+                                        ("has_captions", 27),
+                                    ]
+                                ],
+                                {},
+                            ),
+                        },
+                    ),
+                ),
+                (
+                    "agenda",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                    ),
+                ),
+                (
+                    "minutes",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'event page',
-                'constraints': [models.CheckConstraint(condition=models.Q(('end__gte', models.F('start'))), name='event_ends_after_start')],
+                "verbose_name": "event page",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("end__gte", models.F("start"))), name="event_ends_after_start"
+                    )
+                ],
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
     ]

@@ -8,7 +8,21 @@ from .theory import TheoryOfChangePage
 from .updates import UpdateIndexPage, UpdatePage, UpdatePageTag
 
 __all__ = [
-    "AudienceKind", "AudiencePage", "BasePage", "CfsrTerm", "EventIndexPage", "EventPage", "HomePage",
-    "InitiativeIndexPage", "InitiativePage", "InitiativeStatus", "PortalSettings", "ResourceIndexPage",
-    "StandardPage", "TheoryOfChangePage", "UpdateIndexPage", "UpdatePage", "UpdatePageTag",
+    "AudienceKind",
+    "AudiencePage",
+    "BasePage",
+    "CfsrTerm",
+    "EventIndexPage",
+    "EventPage",
+    "HomePage",
+    "InitiativeIndexPage",
+    "InitiativePage",
+    "InitiativeStatus",
+    "PortalSettings",
+    "ResourceIndexPage",
+    "StandardPage",
+    "TheoryOfChangePage",
+    "UpdateIndexPage",
+    "UpdatePage",
+    "UpdatePageTag",
 ]

@@ -90,15 +90,20 @@ class AudiencePage(BasePage):
 
     audience = models.CharField(max_length=20, choices=AudienceKind.choices)
     featured = StreamField(
-        [("page", FeaturedLinkBlock())], blank=True,
+        [("page", FeaturedLinkBlock())],
+        blank=True,
         help_text="Pages this audience should see first, in order.",
     )
     body = StreamField(BaseStreamBlock(), blank=True)
 
     parent_page_types = ["home.HomePage"]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    content_panels = [*BasePage.content_panels, FieldPanel("audience"), FieldPanel("featured"),
-                      FieldPanel("body")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("audience"),
+        FieldPanel("featured"),
+        FieldPanel("body"),
+    ]
 
     class Meta:
         verbose_name = "audience page"
@@ -119,12 +124,14 @@ class PortalSettings(BaseSiteSetting):
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     hotline_phone = models.CharField(
-        max_length=40, default="1-800-555-0199",
+        max_length=40,
+        default="1-800-555-0199",
         help_text="The child-abuse hotline, shown to anyone who may be reporting danger.",
     )
     emergency_phone = models.CharField(max_length=20, default="911")
     safety_message = RichTextField(
-        blank=True, features=["bold", "italic", "link"],
+        blank=True,
+        features=["bold", "italic", "link"],
         help_text="Shown beside the hotline numbers.",
     )
 

@@ -16,8 +16,11 @@ from home.blocks import BaseStreamBlock
 
 from .base import BasePage
 
-TIME_ZONE_CHOICES = [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())
-                     if name.startswith(("America/", "Pacific/Honolulu", "UTC"))]
+TIME_ZONE_CHOICES = [
+    (name, name.replace("_", " "))
+    for name in sorted(zoneinfo.available_timezones())
+    if name.startswith(("America/", "Pacific/Honolulu", "UTC"))
+]
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -47,34 +50,47 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         from home import calendar, selectors
 
         events = selectors.events_for_calendar(index_page=self)
-        return _ics_response(calendar.calendar_ics(events=events, request=request, name=self.title),
-                             "calendar.ics")
+        return _ics_response(
+            calendar.calendar_ics(events=events, request=request, name=self.title), "calendar.ics"
+        )
 
 
 class EventPage(RoutablePageMixin, BasePage):
     start = models.DateTimeField()
     end = models.DateTimeField()
-    time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default=settings.TIME_ZONE,
-                                 help_text="Times are shown to people in this time zone.")
-    location_name = models.CharField(max_length=200, blank=True,
-                                     help_text="e.g. Lakeshore County Library, Room B")
+    time_zone = models.CharField(
+        max_length=64,
+        choices=TIME_ZONE_CHOICES,
+        default=settings.TIME_ZONE,
+        help_text="Times are shown to people in this time zone.",
+    )
+    location_name = models.CharField(
+        max_length=200, blank=True, help_text="e.g. Lakeshore County Library, Room B"
+    )
     address = models.TextField(blank=True)
     online_url = models.URLField(blank=True, help_text="The link to join online, if people can.")
-    agenda = models.ForeignKey("wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="+")
-    minutes = models.ForeignKey("wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="+")
+    agenda = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    minutes = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     body = StreamField(BaseStreamBlock(), blank=True)
 
     parent_page_types = ["home.EventIndexPage"]
     subpage_types: list[str] = []
-    search_fields = [*BasePage.search_fields, index.SearchField("body"), index.SearchField("location_name"),
-                     index.FilterField("start")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("location_name"),
+        index.FilterField("start"),
+    ]
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("time_zone")], heading="When"),
-        MultiFieldPanel([FieldPanel("location_name"), FieldPanel("address"), FieldPanel("online_url")],
-                        heading="Where"),
+        MultiFieldPanel(
+            [FieldPanel("location_name"), FieldPanel("address"), FieldPanel("online_url")], heading="Where"
+        ),
         MultiFieldPanel([FieldPanel("agenda"), FieldPanel("minutes")], heading="Documents"),
         FieldPanel("body"),
     ]
@@ -82,8 +98,9 @@ class EventPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "event page"
         constraints = [
-            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")),
-                                   name="event_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="event_ends_after_start"
+            ),
         ]
 
     def clean(self):
@@ -115,8 +132,9 @@ class EventPage(RoutablePageMixin, BasePage):
     def ics(self, request):
         from home import calendar
 
-        return _ics_response(calendar.calendar_ics(events=[self], request=request, name=self.title),
-                             f"{self.slug}.ics")
+        return _ics_response(
+            calendar.calendar_ics(events=[self], request=request, name=self.title), f"{self.slug}.ics"
+        )
 
 
 def _ics_response(body: bytes, filename: str) -> HttpResponse:

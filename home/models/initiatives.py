@@ -43,22 +43,32 @@ class InitiativeIndexPage(BasePage):
 
 class InitiativePage(BasePage):
     summary = models.TextField(help_text="Two or three sentences: what this initiative is and why.")
-    status = models.CharField(max_length=20, choices=InitiativeStatus.choices,
-                              default=InitiativeStatus.PLANNING)
-    system_goals = RichTextField(blank=True, features=GOAL_FEATURES,
-                                 help_text="What changes across the whole child-welfare system.")
-    program_goals = RichTextField(blank=True, features=GOAL_FEATURES,
-                                  help_text="What changes in programs and services.")
-    practice_goals = RichTextField(blank=True, features=GOAL_FEATURES,
-                                   help_text="What changes in day-to-day work with families.")
+    status = models.CharField(
+        max_length=20, choices=InitiativeStatus.choices, default=InitiativeStatus.PLANNING
+    )
+    system_goals = RichTextField(
+        blank=True, features=GOAL_FEATURES, help_text="What changes across the whole child-welfare system."
+    )
+    program_goals = RichTextField(
+        blank=True, features=GOAL_FEATURES, help_text="What changes in programs and services."
+    )
+    practice_goals = RichTextField(
+        blank=True, features=GOAL_FEATURES, help_text="What changes in day-to-day work with families."
+    )
     partners = StreamField([("partner", PartnerBlock())], blank=True)
     cfsr_terms = ParentalManyToManyField(
-        "home.CfsrTerm", blank=True, related_name="initiative_pages",
+        "home.CfsrTerm",
+        blank=True,
+        related_name="initiative_pages",
         verbose_name="CFSR outcomes and systemic factors",
     )
     theory_of_change = models.ForeignKey(
-        "home.TheoryOfChangePage", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="initiatives", help_text="The Theory of Change this initiative puts into practice.",
+        "home.TheoryOfChangePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="initiatives",
+        help_text="The Theory of Change this initiative puts into practice.",
     )
     featured = models.BooleanField(default=False, help_text="Show on the home page.")
     body = StreamField(BaseStreamBlock(), blank=True)

@@ -14,7 +14,10 @@ from .base import BasePage
 
 class ResourceIndexPage(RoutablePageMixin, BasePage):
     collection = models.ForeignKey(
-        "wagtailcore.Collection", null=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Collection",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="The library's collection. Its sub-collections are the categories people filter by.",
     )
 

@@ -45,7 +45,11 @@ class TheoryOfChangePage(RoutablePageMixin, BasePage):
     assumptions = _column()
     partners = _column()
     official_document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Optional: the signed-off version as a PDF or image, offered for download.",
     )
 
@@ -73,8 +77,12 @@ class TheoryOfChangePage(RoutablePageMixin, BasePage):
         return [self._column(name, heading, question) for name, heading, question in TOC_FOUNDATIONS]
 
     def _column(self, name, heading, question) -> dict:
-        return {"key": name, "heading": heading, "question": question,
-                "items": [block.value for block in getattr(self, name)]}
+        return {
+            "key": name,
+            "heading": heading,
+            "question": question,
+            "items": [block.value for block in getattr(self, name)],
+        }
 
     def get_context(self, request, *args, **kwargs):
         from home import selectors

@@ -53,19 +53,27 @@ class UpdatePageTag(TaggedItemBase):
 class UpdatePage(BasePage):
     date = models.DateField("published on", default=timezone.localdate)
     author_role = models.CharField(
-        max_length=100, default="Communications team",
+        max_length=100,
+        default="Communications team",
         help_text="Shown as the author: a team or role, e.g. 'Communications team'.",
     )
     byline_name = models.CharField(
-        max_length=100, blank=True,
+        max_length=100,
+        blank=True,
         help_text="Optional: your name, only if you choose to be named. Leave blank to show only the role.",
     )
     summary = models.TextField(blank=True, help_text="Shown in lists and feeds.")
     initiative = models.ForeignKey(
-        "home.InitiativePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="updates",
+        "home.InitiativePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="updates",
     )
     cfsr_terms = ParentalManyToManyField(
-        "home.CfsrTerm", blank=True, related_name="update_pages",
+        "home.CfsrTerm",
+        blank=True,
+        related_name="update_pages",
         verbose_name="CFSR outcomes and systemic factors",
     )
     tags = ClusterTaggableManager(through=UpdatePageTag, blank=True)

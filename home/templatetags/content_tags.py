@@ -31,8 +31,11 @@ def render_initiative_related(context, initiative):
     from home.extension_points import collect_initiative_related
 
     request = context["request"]
-    return mark_safe("".join(
-        render_to_string(panel.template, {**panel.context, "panel": panel, "initiative": initiative},
-                         request=request)
-        for panel in collect_initiative_related(request, initiative)
-    ))
+    return mark_safe(
+        "".join(
+            render_to_string(
+                panel.template, {**panel.context, "panel": panel, "initiative": initiative}, request=request
+            )
+            for panel in collect_initiative_related(request, initiative)
+        )
+    )

@@ -21,7 +21,10 @@ def main_navigation(context):
         items = cached_fragment(
             "main-navigation",
             lambda: list(
-                Page.objects.child_of(site.root_page).live().public().in_menu()
+                Page.objects.child_of(site.root_page)
+                .live()
+                .public()
+                .in_menu()
                 .only("id", "title", "url_path", "path", "depth")
             ),
             vary=site.pk,

@@ -92,9 +92,7 @@ def membership_verify(*, membership: Membership, by: User) -> Membership:
 
 @transaction.atomic
 def membership_unverify(*, membership: Membership, by: User) -> Membership:
-    return _set_verified(
-        membership=membership, by=by, verified=False, action="accounts.membership_unverify"
-    )
+    return _set_verified(membership=membership, by=by, verified=False, action="accounts.membership_unverify")
 
 
 def user_export_data(*, user: User) -> dict[str, Any]:

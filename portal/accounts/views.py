@@ -98,6 +98,4 @@ def verify_email(request):
                 "or try again in a few minutes.",
             )
         return redirect(request.get_full_path())
-    return render(
-        request, "accounts/verify_email.html", {"address": address, "next_url": next_url}
-    )
+    return render(request, "accounts/verify_email.html", {"address": address, "next_url": next_url})

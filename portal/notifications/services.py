@@ -93,9 +93,11 @@ def subscribers_notify(*, kind: str, text: str, url: str, dedupe_key: str) -> in
 
     `dedupe_key` makes a republished page tell nobody twice. Returns how many were told.
     """
-    subscriber_ids = NotificationPreference.objects.filter(kind=kind).exclude(
-        delivery=Delivery.OFF
-    ).values_list("user_id", flat=True)
+    subscriber_ids = (
+        NotificationPreference.objects.filter(kind=kind)
+        .exclude(delivery=Delivery.OFF)
+        .values_list("user_id", flat=True)
+    )
     told = 0
     for recipient in get_user_model().objects.filter(pk__in=subscriber_ids, is_active=True):
         told += notify(recipient=recipient, kind=kind, text=text, url=url, dedupe_key=dedupe_key) is not None

@@ -11,159 +11,577 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0003_staff_roles'),
-        ('home', '0003_create_homepage'),
-        ('wagtailcore', '0098_apitoken'),
+        ("accounts", "0003_staff_roles"),
+        ("home", "0003_create_homepage"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='accounts.stakeholdergroup')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="accounts.stakeholdergroup",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SurveyIndexPage',
+            name="SurveyIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain-language sentences shown under the title.')),
-            ],
-            options={
-                'verbose_name': 'survey index page',
-            },
-            bases=('wagtailcore.page',),
-        ),
-        migrations.CreateModel(
-            name='InvitationUse',
-            fields=[
-                ('invitation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='use', serialize=False, to='surveys.invitation')),
-                ('used_on', models.DateField()),
-            ],
-        ),
-        migrations.CreateModel(
-            name='SurveyPage',
-            fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two plain-language sentences shown under the title.')),
-                ('sections', wagtail.fields.StreamField([('section', 17)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 200}), 1: ('wagtail.blocks.TextBlock', (), {'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Show this only when the question with this short code was answered with the value below.', 'max_length': 20, 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'max_length': 255, 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': 'The question, in plain language.', 'max_length': 300}), 5: ('wagtail.blocks.CharBlock', (), {'max_length': 300, 'required': False}), 6: ('wagtail.blocks.BooleanBlock', (), {'default': False, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'help_text': 'Short code used in exports and skip logic, for example Q3.', 'max_length': 20, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('label', 4), ('help_text', 5), ('required', 6), ('code', 7), ('show_if_code', 2), ('show_if_value', 3)]], {}), 9: ('wagtail.blocks.ListBlock', (0,), {'min_num': 2}), 10: ('wagtail.blocks.BooleanBlock', (), {'default': False, 'help_text': 'Add an "Other (please say)" option.', 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('label', 4), ('help_text', 5), ('required', 6), ('code', 7), ('show_if_code', 2), ('show_if_value', 3), ('choices', 9), ('allow_other', 10)]], {}), 12: ('wagtail.blocks.IntegerBlock', (), {'required': False}), 13: ('wagtail.blocks.StructBlock', [[('label', 4), ('help_text', 5), ('required', 6), ('code', 7), ('show_if_code', 2), ('show_if_value', 3), ('min_value', 12), ('max_value', 12)]], {}), 14: ('wagtail.blocks.ListBlock', (0,), {'min_num': 1}), 15: ('wagtail.blocks.StructBlock', [[('label', 4), ('help_text', 5), ('required', 6), ('code', 7), ('show_if_code', 2), ('show_if_value', 3), ('statements', 14)]], {}), 16: ('wagtail.blocks.StreamBlock', [[('short_text', 8), ('long_text', 8), ('single_choice', 11), ('multiple_choice', 11), ('likert', 8), ('rating', 8), ('scale_0_10', 8), ('yes_no', 8), ('number', 13), ('date', 8), ('likert_grid', 15)]], {'min_num': 1}), 17: ('wagtail.blocks.StructBlock', [[('title', 0), ('intro', 1), ('show_if_code', 2), ('show_if_value', 3), ('questions', 16)]], {})})),
-                ('thank_you', models.TextField(blank=True, help_text='Shown on the confirmation page after someone sends their answers.')),
-                ('is_anonymous', models.BooleanField(default=False, help_text='Anonymous: no name, account, link, address or time of day is kept with answers. Cannot be changed once responses exist.')),
-                ('access_mode', models.CharField(choices=[('members', 'Signed-in members of the target groups'), ('invitation', 'Invitation links only'), ('public', 'Anyone (public)')], default='members', max_length=12)),
-                ('verified_members_only', models.BooleanField(default=False, help_text='Only people whose group membership staff have verified.')),
-                ('opens_at', models.DateTimeField(blank=True, null=True)),
-                ('closes_at', models.DateTimeField(blank=True, null=True)),
-                ('max_responses', models.PositiveIntegerField(blank=True, null=True)),
-                ('public_summary', models.BooleanField(default=False, help_text='After the survey closes, show everyone a summary of results (small counts hidden).')),
-                ('cfsr_terms', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='surveys', to='home.cfsrterm')),
-                ('initiative', models.ForeignKey(blank=True, help_text='The initiative this survey informs.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('region', models.ForeignKey(blank=True, help_text='Optional: only people in this region or county.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='surveys', to='accounts.region')),
-                ('target_groups', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='surveys', to='accounts.stakeholdergroup')),
-            ],
-            options={
-                'verbose_name': 'survey',
-            },
-            bases=('wagtailcore.page',),
-        ),
-        migrations.CreateModel(
-            name='SurveyExport',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('responses_csv', 'Responses (CSV)'), ('responses_xlsx', 'Responses (Excel)'), ('aggregate_csv', 'Summary counts, suppressed (CSV)'), ('invitations_csv', 'Invitation links (CSV)')], max_length=20)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('survey', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exports', to='surveys.surveypage')),
-            ],
-            options={
-                'ordering': ['-created_at'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Response',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('submitted_on', models.DateField()),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='accounts.region')),
-                ('stakeholder_group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='accounts.stakeholdergroup')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='survey_responses', to=settings.AUTH_USER_MODEL)),
-                ('survey', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responses', to='surveys.surveypage')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two plain-language sentences shown under the title."
+                    ),
+                ),
             ],
             options={
-                'permissions': [('view_results', 'Can view survey results'), ('export_responses', 'Can export survey responses')],
+                "verbose_name": "survey index page",
+            },
+            bases=("wagtailcore.page",),
+        ),
+        migrations.CreateModel(
+            name="InvitationUse",
+            fields=[
+                (
+                    "invitation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="use",
+                        serialize=False,
+                        to="surveys.invitation",
+                    ),
+                ),
+                ("used_on", models.DateField()),
+            ],
+        ),
+        migrations.CreateModel(
+            name="SurveyPage",
+            fields=[
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two plain-language sentences shown under the title."
+                    ),
+                ),
+                (
+                    "sections",
+                    wagtail.fields.StreamField(
+                        [("section", 17)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 200}),
+                            1: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Show this only when the question with this short code was answered with the value below.",
+                                    "max_length": 20,
+                                    "required": False,
+                                },
+                            ),
+                            3: ("wagtail.blocks.CharBlock", (), {"max_length": 255, "required": False}),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "The question, in plain language.", "max_length": 300},
+                            ),
+                            5: ("wagtail.blocks.CharBlock", (), {"max_length": 300, "required": False}),
+                            6: ("wagtail.blocks.BooleanBlock", (), {"default": False, "required": False}),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Short code used in exports and skip logic, for example Q3.",
+                                    "max_length": 20,
+                                    "required": False,
+                                },
+                            ),
+                            8: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("label", 4),
+                                        ("help_text", 5),
+                                        ("required", 6),
+                                        ("code", 7),
+                                        ("show_if_code", 2),
+                                        ("show_if_value", 3),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            9: ("wagtail.blocks.ListBlock", (0,), {"min_num": 2}),
+                            10: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "default": False,
+                                    "help_text": 'Add an "Other (please say)" option.',
+                                    "required": False,
+                                },
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("label", 4),
+                                        ("help_text", 5),
+                                        ("required", 6),
+                                        ("code", 7),
+                                        ("show_if_code", 2),
+                                        ("show_if_value", 3),
+                                        ("choices", 9),
+                                        ("allow_other", 10),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            12: ("wagtail.blocks.IntegerBlock", (), {"required": False}),
+                            13: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("label", 4),
+                                        ("help_text", 5),
+                                        ("required", 6),
+                                        ("code", 7),
+                                        ("show_if_code", 2),
+                                        ("show_if_value", 3),
+                                        ("min_value", 12),
+                                        ("max_value", 12),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            14: ("wagtail.blocks.ListBlock", (0,), {"min_num": 1}),
+                            15: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("label", 4),
+                                        ("help_text", 5),
+                                        ("required", 6),
+                                        ("code", 7),
+                                        ("show_if_code", 2),
+                                        ("show_if_value", 3),
+                                        ("statements", 14),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            16: (
+                                "wagtail.blocks.StreamBlock",
+                                [
+                                    [
+                                        ("short_text", 8),
+                                        ("long_text", 8),
+                                        ("single_choice", 11),
+                                        ("multiple_choice", 11),
+                                        ("likert", 8),
+                                        ("rating", 8),
+                                        ("scale_0_10", 8),
+                                        ("yes_no", 8),
+                                        ("number", 13),
+                                        ("date", 8),
+                                        ("likert_grid", 15),
+                                    ]
+                                ],
+                                {"min_num": 1},
+                            ),
+                            17: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("title", 0),
+                                        ("intro", 1),
+                                        ("show_if_code", 2),
+                                        ("show_if_value", 3),
+                                        ("questions", 16),
+                                    ]
+                                ],
+                                {},
+                            ),
+                        },
+                    ),
+                ),
+                (
+                    "thank_you",
+                    models.TextField(
+                        blank=True,
+                        help_text="Shown on the confirmation page after someone sends their answers.",
+                    ),
+                ),
+                (
+                    "is_anonymous",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Anonymous: no name, account, link, address or time of day is kept with answers. Cannot be changed once responses exist.",
+                    ),
+                ),
+                (
+                    "access_mode",
+                    models.CharField(
+                        choices=[
+                            ("members", "Signed-in members of the target groups"),
+                            ("invitation", "Invitation links only"),
+                            ("public", "Anyone (public)"),
+                        ],
+                        default="members",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "verified_members_only",
+                    models.BooleanField(
+                        default=False, help_text="Only people whose group membership staff have verified."
+                    ),
+                ),
+                ("opens_at", models.DateTimeField(blank=True, null=True)),
+                ("closes_at", models.DateTimeField(blank=True, null=True)),
+                ("max_responses", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "public_summary",
+                    models.BooleanField(
+                        default=False,
+                        help_text="After the survey closes, show everyone a summary of results (small counts hidden).",
+                    ),
+                ),
+                (
+                    "cfsr_terms",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="surveys", to="home.cfsrterm"
+                    ),
+                ),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The initiative this survey informs.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Optional: only people in this region or county.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="surveys",
+                        to="accounts.region",
+                    ),
+                ),
+                (
+                    "target_groups",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="surveys", to="accounts.stakeholdergroup"
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "survey",
+            },
+            bases=("wagtailcore.page",),
+        ),
+        migrations.CreateModel(
+            name="SurveyExport",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("responses_csv", "Responses (CSV)"),
+                            ("responses_xlsx", "Responses (Excel)"),
+                            ("aggregate_csv", "Summary counts, suppressed (CSV)"),
+                            ("invitations_csv", "Invitation links (CSV)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "survey",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="exports",
+                        to="surveys.surveypage",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Participation',
+            name="Response",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('taken_on', models.DateField()),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='survey_participations', to=settings.AUTH_USER_MODEL)),
-                ('survey', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='surveys.surveypage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("submitted_on", models.DateField()),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="accounts.region",
+                    ),
+                ),
+                (
+                    "stakeholder_group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="accounts.stakeholdergroup",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="survey_responses",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "survey",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="responses",
+                        to="surveys.surveypage",
+                    ),
+                ),
+            ],
+            options={
+                "permissions": [
+                    ("view_results", "Can view survey results"),
+                    ("export_responses", "Can export survey responses"),
+                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="Participation",
+            fields=[
+                (
+                    "id",
+                    models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False),
+                ),
+                ("taken_on", models.DateField()),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="survey_participations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "survey",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participations",
+                        to="surveys.surveypage",
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='invitation',
-            name='survey',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='surveys.surveypage'),
+            model_name="invitation",
+            name="survey",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="invitations",
+                to="surveys.surveypage",
+            ),
         ),
         migrations.CreateModel(
-            name='Answer',
+            name="Answer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('question_id', models.CharField(max_length=40)),
-                ('row_key', models.CharField(blank=True, max_length=200)),
-                ('choice', models.CharField(blank=True, max_length=200)),
-                ('number', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
-                ('text', models.TextField(blank=True)),
-                ('published', models.BooleanField(default=False, help_text='Free text an analyst chose to publish.')),
-                ('response', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='surveys.response')),
-                ('survey', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='surveys.surveypage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("question_id", models.CharField(max_length=40)),
+                ("row_key", models.CharField(blank=True, max_length=200)),
+                ("choice", models.CharField(blank=True, max_length=200)),
+                ("number", models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
+                ("text", models.TextField(blank=True)),
+                (
+                    "published",
+                    models.BooleanField(default=False, help_text="Free text an analyst chose to publish."),
+                ),
+                (
+                    "response",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="surveys.response",
+                    ),
+                ),
+                (
+                    "survey",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="surveys.surveypage"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ResponseDraft',
+            name="ResponseDraft",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('data', models.JSONField(default=dict)),
-                ('section', models.PositiveSmallIntegerField(default=0)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='survey_drafts', to=settings.AUTH_USER_MODEL)),
-                ('survey', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='drafts', to='surveys.surveypage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("data", models.JSONField(default=dict)),
+                ("section", models.PositiveSmallIntegerField(default=0)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="survey_drafts",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "survey",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="drafts",
+                        to="surveys.surveypage",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('survey', 'user'), name='draft_one_per_person')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("survey", "user"), name="draft_one_per_person")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='response',
-            index=models.Index(fields=['survey', 'submitted_on'], name='surveys_res_survey__03aa43_idx'),
+            model_name="response",
+            index=models.Index(fields=["survey", "submitted_on"], name="surveys_res_survey__03aa43_idx"),
         ),
         migrations.AddConstraint(
-            model_name='response',
-            constraint=models.UniqueConstraint(condition=models.Q(('user__isnull', False)), fields=('survey', 'user'), name='response_one_per_person'),
+            model_name="response",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("user__isnull", False)),
+                fields=("survey", "user"),
+                name="response_one_per_person",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='participation',
-            constraint=models.UniqueConstraint(fields=('survey', 'user'), name='participation_one_per_person'),
+            model_name="participation",
+            constraint=models.UniqueConstraint(
+                fields=("survey", "user"), name="participation_one_per_person"
+            ),
         ),
         migrations.AddIndex(
-            model_name='answer',
-            index=models.Index(fields=['survey', 'question_id'], name='surveys_ans_survey__895652_idx'),
+            model_name="answer",
+            index=models.Index(fields=["survey", "question_id"], name="surveys_ans_survey__895652_idx"),
         ),
         migrations.AddConstraint(
-            model_name='answer',
-            constraint=models.UniqueConstraint(fields=('response', 'question_id', 'row_key', 'choice'), name='answer_unique_value'),
+            model_name="answer",
+            constraint=models.UniqueConstraint(
+                fields=("response", "question_id", "row_key", "choice"), name="answer_unique_value"
+            ),
         ),
     ]

@@ -8,8 +8,13 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 ANALYST = [
-    "view_results", "export_responses", "view_response", "view_answer", "change_answer",
-    "add_invitation", "view_invitation",
+    "view_results",
+    "export_responses",
+    "view_response",
+    "view_answer",
+    "change_answer",
+    "add_invitation",
+    "view_invitation",
 ]
 ADMIN = [*ANALYST, "view_surveyexport"]
 
@@ -23,8 +28,9 @@ def grant(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     for name, codenames in (("Survey analysts", ANALYST), ("Administrators", ADMIN)):
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*Permission.objects.filter(
-            content_type__app_label="surveys", codename__in=codenames))
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="surveys", codename__in=codenames)
+        )
 
 
 def revoke(apps, schema_editor):

@@ -5,28 +5,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('surveys', '0003_anonymity_batches'),
+        ("surveys", "0003_anonymity_batches"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ResultTally',
+            name="ResultTally",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('total', 'Responses'), ('week', 'Responses in a week'), ('choice', 'Option chosen'), ('answered', 'Question answered'), ('group', 'Option chosen, by stakeholder group'), ('region', 'Option chosen, by region')], max_length=10)),
-                ('question_id', models.CharField(blank=True, default='', max_length=40)),
-                ('row_key', models.CharField(blank=True, default='', max_length=200)),
-                ('choice', models.CharField(blank=True, default='', max_length=200)),
-                ('dim', models.BigIntegerField(default=0, help_text='Stakeholder group or region id; 0 for none.')),
-                ('n', models.BigIntegerField(default=0)),
-                ('number_sum', models.DecimalField(decimal_places=2, default=0, max_digits=24)),
-                ('number_n', models.BigIntegerField(default=0)),
-                ('survey', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='surveys.surveypage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("total", "Responses"),
+                            ("week", "Responses in a week"),
+                            ("choice", "Option chosen"),
+                            ("answered", "Question answered"),
+                            ("group", "Option chosen, by stakeholder group"),
+                            ("region", "Option chosen, by region"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("question_id", models.CharField(blank=True, default="", max_length=40)),
+                ("row_key", models.CharField(blank=True, default="", max_length=200)),
+                ("choice", models.CharField(blank=True, default="", max_length=200)),
+                (
+                    "dim",
+                    models.BigIntegerField(
+                        default=0, help_text="Stakeholder group or region id; 0 for none."
+                    ),
+                ),
+                ("n", models.BigIntegerField(default=0)),
+                ("number_sum", models.DecimalField(decimal_places=2, default=0, max_digits=24)),
+                ("number_n", models.BigIntegerField(default=0)),
+                (
+                    "survey",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="surveys.surveypage"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('survey', 'kind', 'question_id', 'row_key', 'choice', 'dim'), name='tally_unique_key')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("survey", "kind", "question_id", "row_key", "choice", "dim"),
+                        name="tally_unique_key",
+                    )
+                ],
             },
         ),
     ]

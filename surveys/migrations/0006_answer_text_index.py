@@ -4,14 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('surveys', '0005_backfill_result_tallies'),
+        ("surveys", "0005_backfill_result_tallies"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='answer',
-            index=models.Index(condition=models.Q(('text', ''), _negated=True), fields=['survey', 'question_id', '-id'], name='answer_text_newest'),
+            model_name="answer",
+            index=models.Index(
+                condition=models.Q(("text", ""), _negated=True),
+                fields=["survey", "question_id", "-id"],
+                name="answer_text_newest",
+            ),
         ),
     ]

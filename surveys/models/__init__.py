@@ -15,7 +15,18 @@ from .responses import (
 from .tally import ResultTally, TallyKind
 
 __all__ = [
-    "AccessMode", "Answer", "ExportKind", "Invitation", "InvitationUse", "Participation", "Response",
-    "ResponseDraft", "ResultTally", "SealedAnswers", "SurveyExport", "SurveyIndexPage", "SurveyPage",
+    "AccessMode",
+    "Answer",
+    "ExportKind",
+    "Invitation",
+    "InvitationUse",
+    "Participation",
+    "Response",
+    "ResponseDraft",
+    "ResultTally",
+    "SealedAnswers",
+    "SurveyExport",
+    "SurveyIndexPage",
+    "SurveyPage",
     "TallyKind",
 ]

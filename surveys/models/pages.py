@@ -65,11 +65,13 @@ class SurveyPage(BasePage):
         "Cannot be changed once responses exist.",
     )
     access_mode = models.CharField(max_length=12, choices=AccessMode.choices, default=AccessMode.MEMBERS)
-    target_groups = ParentalManyToManyField(
-        "accounts.StakeholderGroup", blank=True, related_name="surveys"
-    )
+    target_groups = ParentalManyToManyField("accounts.StakeholderGroup", blank=True, related_name="surveys")
     region = models.ForeignKey(
-        "accounts.Region", null=True, blank=True, on_delete=models.SET_NULL, related_name="surveys",
+        "accounts.Region",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="surveys",
         help_text="Optional: only people in this region or county.",
     )
     verified_members_only = models.BooleanField(
@@ -84,7 +86,11 @@ class SurveyPage(BasePage):
     )
     cfsr_terms = ParentalManyToManyField("home.CfsrTerm", blank=True, related_name="surveys")
     initiative = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="The initiative this survey informs.",
     )
 
@@ -97,17 +103,32 @@ class SurveyPage(BasePage):
         FieldPanel("thank_you"),
     ]
     settings_panels = [
-        MultiFieldPanel([
-            FieldPanel("access_mode"), FieldPanel("is_anonymous"), FieldPanel("target_groups"),
-            FieldPanel("region"), FieldPanel("verified_members_only"),
-        ], heading="Who is asked"),
-        MultiFieldPanel([
-            FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("max_responses"),
-            FieldPanel("public_summary"),
-        ], heading="When and how many"),
-        MultiFieldPanel([
-            FieldPanel("cfsr_terms"), InitiativeChooserPanel("initiative", page_type=INITIATIVE_PAGE),
-        ], heading="Links"),
+        MultiFieldPanel(
+            [
+                FieldPanel("access_mode"),
+                FieldPanel("is_anonymous"),
+                FieldPanel("target_groups"),
+                FieldPanel("region"),
+                FieldPanel("verified_members_only"),
+            ],
+            heading="Who is asked",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("opens_at"),
+                FieldPanel("closes_at"),
+                FieldPanel("max_responses"),
+                FieldPanel("public_summary"),
+            ],
+            heading="When and how many",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("cfsr_terms"),
+                InitiativeChooserPanel("initiative", page_type=INITIATIVE_PAGE),
+            ],
+            heading="Links",
+        ),
         *BasePage.settings_panels,
     ]
 
@@ -123,7 +144,7 @@ class SurveyPage(BasePage):
 
     # --- state -------------------------------------------------------------------------
     def window_state(self, now=None) -> str:
-        """"open", "not_open" or "closed" (fullness is checked with the response count)."""
+        """ "open", "not_open" or "closed" (fullness is checked with the response count)."""
         now = now or timezone.now()
         if self.opens_at and now < self.opens_at:
             return "not_open"
@@ -168,14 +189,19 @@ class SurveyPage(BasePage):
         from .pool import SealedAnswers
         from .responses import Answer
 
-        used = [UsedAnswer(*row) for row in Answer.objects.filter(survey_id=self.pk)
-                .values_list("question_id", "row_key", "choice").distinct()]
+        used = [
+            UsedAnswer(*row)
+            for row in Answer.objects.filter(survey_id=self.pk)
+            .values_list("question_id", "row_key", "choice")
+            .distinct()
+        ]
         if not used:
             if SealedAnswers.objects.filter(survey_id=self.pk).exists():
                 stored = SurveyPage.objects.get(pk=self.pk)
                 if stored.is_anonymous != self.is_anonymous:
-                    raise ValidationError("People answered under the current anonymity setting; "
-                                          "it cannot change now.")
+                    raise ValidationError(
+                        "People answered under the current anonymity setting; it cannot change now."
+                    )
             return
         stored = SurveyPage.objects.get(pk=self.pk)
         problems = changes_that_corrupt(stored.schema, read_sections(self.sections), used)

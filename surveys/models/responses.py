@@ -20,13 +20,18 @@ class Response(models.Model):
 
     survey = models.ForeignKey("surveys.SurveyPage", on_delete=models.CASCADE, related_name="responses")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="survey_responses",
     )
     submitted_on = models.DateField()
     submitted_at = models.DateTimeField(null=True, blank=True)
     batch = models.UUIDField(
-        null=True, blank=True, editable=False,
+        null=True,
+        blank=True,
+        editable=False,
         help_text="Anonymous surveys: the shuffled batch this response was written in.",
     )
     stakeholder_group = models.ForeignKey(
@@ -73,8 +78,9 @@ class Answer(models.Model):
         indexes = [
             models.Index(fields=["survey", "question_id"]),
             # The newest free text per question, read by the results page with LIMIT.
-            models.Index(fields=["survey", "question_id", "-id"], condition=~Q(text=""),
-                         name="answer_text_newest"),
+            models.Index(
+                fields=["survey", "question_id", "-id"], condition=~Q(text=""), name="answer_text_newest"
+            ),
         ]
 
 
@@ -151,9 +157,7 @@ class SurveyExport(models.Model):
     """Who downloaded what from which survey, and when."""
 
     survey = models.ForeignKey("surveys.SurveyPage", on_delete=models.CASCADE, related_name="exports")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     kind = models.CharField(max_length=20, choices=ExportKind.choices)
     created_at = models.DateTimeField(default=timezone.now)
 

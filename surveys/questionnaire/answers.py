@@ -28,8 +28,11 @@ def rows_for(question: Question, data: dict) -> list[AnswerRow]:
         return []
     qid = question.id
     if question.type == "likert_grid":
-        return [AnswerRow(qid, row_key=row, choice=str(v), number=_number(v))
-                for row, v in value.items() if row in question.rows]
+        return [
+            AnswerRow(qid, row_key=row, choice=str(v), number=_number(v))
+            for row, v in value.items()
+            if row in question.rows
+        ]
     if question.type == "multiple_choice":
         other = data.get(f"{qid}:other", "")
         return [AnswerRow(qid, choice=c, text=other if c == OTHER else "") for c in value]

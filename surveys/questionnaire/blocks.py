@@ -13,7 +13,8 @@ class QuestionBlock(blocks.StructBlock):
     help_text = blocks.CharBlock(required=False, max_length=300)
     required = blocks.BooleanBlock(required=False, default=False)
     code = blocks.CharBlock(
-        required=False, max_length=20,
+        required=False,
+        max_length=20,
         help_text="Short code used in exports and skip logic, for example Q3.",
     )
     show_if_code = blocks.CharBlock(required=False, max_length=20, help_text=SKIP_HELP)

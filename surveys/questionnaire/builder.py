@@ -46,13 +46,20 @@ class SectionForm(forms.Form):
     def grouped(self):
         """(question, [bound fields]) pairs so templates can draw fieldsets."""
         for question in self.questions:
-            names = [n for n in self.fields if n == field_name(question)
-                     or n.startswith(field_name(question) + "__")]
+            names = [
+                n
+                for n in self.fields
+                if n == field_name(question) or n.startswith(field_name(question) + "__")
+            ]
             yield question, [self[n] for n in names]
 
     def answer_data(self) -> dict:
-        return {q.id: v for q in self.questions
-                for v in [value_from_cleaned(q, self.cleaned_data)] if v not in (None, "", [], {})} | {
+        return {
+            q.id: v
+            for q in self.questions
+            for v in [value_from_cleaned(q, self.cleaned_data)]
+            if v not in (None, "", [], {})
+        } | {
             f"{q.id}:other": self.cleaned_data[other_name(q)].strip()
             for q in self.questions
             if q.allow_other and (self.cleaned_data.get(other_name(q)) or "").strip()
@@ -61,8 +68,11 @@ class SectionForm(forms.Form):
 
 def value_from_cleaned(question: Question, cleaned: dict):
     if question.type == "likert_grid":
-        return {row: cleaned[field_name(question, i)] for i, row in enumerate(question.rows)
-                if cleaned.get(field_name(question, i))}
+        return {
+            row: cleaned[field_name(question, i)]
+            for i, row in enumerate(question.rows)
+            if cleaned.get(field_name(question, i))
+        }
     value = cleaned.get(field_name(question))
     if value is None:
         return None
@@ -99,21 +109,30 @@ class FormBuilder:
         result = method(question)
         fields = result if isinstance(result, list) else [(field_name(question), result)]
         if question.allow_other:
-            fields.append((other_name(question), forms.CharField(
-                label="Other (please say)", required=False, max_length=OTHER_MAX)))
+            fields.append(
+                (
+                    other_name(question),
+                    forms.CharField(label="Other (please say)", required=False, max_length=OTHER_MAX),
+                )
+            )
         return fields
 
     @staticmethod
     def _options(question: Question, **kwargs) -> dict:
-        return {"label": question.label, "help_text": question.help_text,
-                "required": question.required, **kwargs}
+        return {
+            "label": question.label,
+            "help_text": question.help_text,
+            "required": question.required,
+            **kwargs,
+        }
 
     def create_short_text_field(self, q: Question):
         return forms.CharField(max_length=SHORT_TEXT_MAX, **self._options(q))
 
     def create_long_text_field(self, q: Question):
-        return forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=LONG_TEXT_MAX,
-                               **self._options(q))
+        return forms.CharField(
+            widget=forms.Textarea(attrs={"rows": 5}), max_length=LONG_TEXT_MAX, **self._options(q)
+        )
 
     def _radio(self, q: Question):
         return forms.ChoiceField(choices=q.options, widget=forms.RadioSelect, **self._options(q))
@@ -125,8 +144,9 @@ class FormBuilder:
     create_yes_no_field = _radio
 
     def create_multiple_choice_field(self, q: Question):
-        return forms.MultipleChoiceField(choices=q.options, widget=forms.CheckboxSelectMultiple,
-                                         **self._options(q))
+        return forms.MultipleChoiceField(
+            choices=q.options, widget=forms.CheckboxSelectMultiple, **self._options(q)
+        )
 
     def create_number_field(self, q: Question):
         validators = []
@@ -134,15 +154,18 @@ class FormBuilder:
             validators.append(MinValueValidator(q.min_value))
         if q.max_value is not None:
             validators.append(MaxValueValidator(q.max_value))
-        return forms.DecimalField(max_digits=12, decimal_places=2, validators=validators,
-                                  **self._options(q))
+        return forms.DecimalField(max_digits=12, decimal_places=2, validators=validators, **self._options(q))
 
     def create_date_field(self, q: Question):
         return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **self._options(q))
 
     def create_likert_grid_field(self, q: Question):
         return [
-            (field_name(q, i), forms.ChoiceField(
-                choices=q.options, widget=forms.RadioSelect, label=row, required=q.required))
+            (
+                field_name(q, i),
+                forms.ChoiceField(
+                    choices=q.options, widget=forms.RadioSelect, label=row, required=q.required
+                ),
+            )
             for i, row in enumerate(q.rows)
         ]

@@ -7,7 +7,11 @@ never on blocks, so it is easy to test without pages.
 from dataclasses import dataclass, field
 
 LIKERT_LABELS = [
-    "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree",
+    "Strongly disagree",
+    "Disagree",
+    "Neither agree nor disagree",
+    "Agree",
+    "Strongly agree",
 ]
 RATING_LABELS = ["1 (poor)", "2", "3", "4", "5 (excellent)"]
 YES_NO = ["Yes", "No"]
@@ -83,12 +87,17 @@ def _condition(value) -> Condition | None:
 
 def question_from_block(block_id: str, block_type: str, value) -> Question:
     return Question(
-        id=str(block_id), type=block_type, label=value.get("label", ""),
-        help_text=value.get("help_text") or "", required=bool(value.get("required")),
-        code=(value.get("code") or "").strip(), show_if=_condition(value),
+        id=str(block_id),
+        type=block_type,
+        label=value.get("label", ""),
+        help_text=value.get("help_text") or "",
+        required=bool(value.get("required")),
+        code=(value.get("code") or "").strip(),
+        show_if=_condition(value),
         choices=[str(c) for c in value.get("choices") or []],
         allow_other=bool(value.get("allow_other")),
-        min_value=value.get("min_value"), max_value=value.get("max_value"),
+        min_value=value.get("min_value"),
+        max_value=value.get("max_value"),
         rows=[str(r) for r in value.get("statements") or []],
     )
 
@@ -98,13 +107,16 @@ def read_sections(stream_value) -> list[Section]:
     sections = []
     for child in stream_value:
         value = child.value
-        questions = [
-            question_from_block(q.id, q.block_type, q.value) for q in value.get("questions") or []
-        ]
-        sections.append(Section(
-            id=str(child.id), title=value.get("title", ""), intro=value.get("intro") or "",
-            show_if=_condition(value), questions=questions,
-        ))
+        questions = [question_from_block(q.id, q.block_type, q.value) for q in value.get("questions") or []]
+        sections.append(
+            Section(
+                id=str(child.id),
+                title=value.get("title", ""),
+                intro=value.get("intro") or "",
+                show_if=_condition(value),
+                questions=questions,
+            )
+        )
     return sections
 
 

@@ -94,7 +94,8 @@ def _fetch(survey: SurveyPage, *, with_breakdowns: bool, with_text: bool, public
     fetched: dict = {"choices": [], "answered": [], "weeks": [], "groups": [], "regions": []}
     cube: dict = {"groups": [], "regions": []}
     for t in ResultTally.objects.filter(survey=survey, kind__in=kinds).values_list(
-            "kind", "question_id", "row_key", "choice", "dim", "n", "number_sum", "number_n"):
+        "kind", "question_id", "row_key", "choice", "dim", "n", "number_sum", "number_n"
+    ):
         kind, qid, row_key, choice, dim, n, number_sum, number_n = t
         if kind == TallyKind.CHOICE and n:
             fetched["choices"].append({"question_id": qid, "row_key": row_key, "choice": choice, "n": n})
@@ -105,12 +106,16 @@ def _fetch(survey: SurveyPage, *, with_breakdowns: bool, with_text: bool, public
             fetched["weeks"].append({"week": date.fromisoformat(row_key), "n": n})
         elif n:
             cube["groups" if kind == TallyKind.GROUP else "regions"].append(
-                {"question_id": qid, "choice": choice, "dim": dim, "n": n})
+                {"question_id": qid, "choice": choice, "dim": dim, "n": n}
+            )
     fetched["weeks"].sort(key=lambda w: w["week"])
     if with_breakdowns:
         for key, model in (("groups", StakeholderGroup), ("regions", Region)):
-            names = dict(model.objects.filter(pk__in={r["dim"] for r in cube[key] if r["dim"]})
-                         .values_list("pk", "name"))
+            names = dict(
+                model.objects.filter(pk__in={r["dim"] for r in cube[key] if r["dim"]}).values_list(
+                    "pk", "name"
+                )
+            )
             fetched[key] = [{**r, "dim": names.get(r["dim"])} for r in cube[key]]
     fetched["texts"] = _texts(survey, public=public) if with_text else []
     return fetched
@@ -133,8 +138,11 @@ def _breakdown(title: str, q: Question, rows_data: list[dict], overall: dict, t:
     if table.withheld:
         return None
     labels = [*shown, "Everyone else"]
-    rows = [(labels[i], table.cells[i], table.row_totals[i]) for i in range(len(labels))
-            if i < len(shown) or table.row_totals[i].value]  # an empty "everyone else" says nothing
+    rows = [
+        (labels[i], table.cells[i], table.row_totals[i])
+        for i in range(len(labels))
+        if i < len(shown) or table.row_totals[i].value
+    ]  # an empty "everyone else" says nothing
     return Breakdown(title, [label for _, label in q.options], rows, (table.col_totals, table.total))
 
 
@@ -143,8 +151,11 @@ def _question_result(q: Question, fetched: dict, t: int, lookups: dict) -> Quest
     if q.type == "likert_grid":
         n_answered = max((lookups["answered"].get((q.id, r), {"n": 0})["n"] for r in q.rows), default=0)
         result = QuestionResult(q, suppress_single(n_answered, threshold=t))
-        table = suppress_table([[lookups["choices"].get((q.id, r, v), 0) for v, _ in q.options]
-                                for r in q.rows], threshold=t, margins=False)
+        table = suppress_table(
+            [[lookups["choices"].get((q.id, r, v), 0) for v, _ in q.options] for r in q.rows],
+            threshold=t,
+            margins=False,
+        )
         for i, row in enumerate(q.rows):
             total = table.row_totals[i]
             cells = zip(q.options, table.cells[i], strict=True)
@@ -160,8 +171,9 @@ def _question_result(q: Question, fetched: dict, t: int, lookups: dict) -> Quest
         else:
             cells, total = suppress_counts(counts, threshold=t)
             result.answered = total
-        result.options = [OptionRow(label, c, c.percent_of(total))
-                          for (_, label), c in zip(q.options, cells, strict=True)]
+        result.options = [
+            OptionRow(label, c, c.percent_of(total)) for (_, label), c in zip(q.options, cells, strict=True)
+        ]
         overall = dict(zip([v for v, _ in q.options], counts, strict=True))
         if q.type != "multiple_choice":
             for title, key in (("By stakeholder group", "groups"), ("By region", "regions")):
@@ -171,8 +183,11 @@ def _question_result(q: Question, fetched: dict, t: int, lookups: dict) -> Quest
             _align_margins(result)
         if result.answered.hidden or not result.answered.value:
             result.options, result.breakdowns = [], []  # too few answers: show no distribution
-        result.chart = (diverging_chart([(q.label, result.options, result.answered)], t)
-                        if q.type == "likert" else bar_chart(result.options, t))
+        result.chart = (
+            diverging_chart([(q.label, result.options, result.answered)], t)
+            if q.type == "likert"
+            else bar_chart(result.options, t)
+        )
     if q.is_scale or q.type == "number":
         _set_mean(result, answered["mean"], t)
     if q.type in TEXT_TYPES or q.allow_other:
@@ -196,12 +211,19 @@ def _align_margins(result: QuestionResult) -> None:
         total_hidden |= b.all_row[1].hidden
     total = _hide(result.answered, t) if total_hidden else result.answered
     result.answered = total
-    result.options = [OptionRow(o.label, _hide(o.cell, t) if i in hidden else o.cell,
-                                None if i in hidden or total_hidden else o.percent)
-                      for i, o in enumerate(result.options)]
+    result.options = [
+        OptionRow(
+            o.label,
+            _hide(o.cell, t) if i in hidden else o.cell,
+            None if i in hidden or total_hidden else o.percent,
+        )
+        for i, o in enumerate(result.options)
+    ]
     for b in result.breakdowns:
-        b.all_row = ([_hide(c, t) if i in hidden else c for i, c in enumerate(b.all_row[0])],
-                     _hide(b.all_row[1], t) if total_hidden else b.all_row[1])
+        b.all_row = (
+            [_hide(c, t) if i in hidden else c for i, c in enumerate(b.all_row[0])],
+            _hide(b.all_row[1], t) if total_hidden else b.all_row[1],
+        )
 
 
 def _set_mean(result: QuestionResult, mean, t: int) -> None:
@@ -215,8 +237,10 @@ def _set_mean(result: QuestionResult, mean, t: int) -> None:
 
 def survey_results(survey: SurveyPage, *, public: bool = False) -> SurveyResults:
     t = _threshold()
-    total_n = (ResultTally.objects.filter(survey=survey, kind=TallyKind.TOTAL)
-               .values_list("n", flat=True).first() or 0)
+    total_n = (
+        ResultTally.objects.filter(survey=survey, kind=TallyKind.TOTAL).values_list("n", flat=True).first()
+        or 0
+    )
     total = suppress_single(total_n, threshold=t)
     if total_n < t:
         return SurveyResults(survey, t, total, False, [], [], "")

@@ -59,26 +59,35 @@ def diverging_chart(rows, threshold: int) -> str:
         parts.append(f'<text x="0" y="{y}" font-size="12" fill="#1b1b1b">{escape(label)}</text>')
         y += 4
         if total.hidden or not total.value:
-            parts.append(f'<text x="0" y="{y + 12}" font-size="11" fill="#565c65">'
-                         "Too few answers to show.</text>")
+            parts.append(
+                f'<text x="0" y="{y + 12}" font-size="11" fill="#565c65">Too few answers to show.</text>'
+            )
             y += BAR_H + GAP
             continue
         pct = [o.cell.value * 100 / total.value if not o.cell.hidden else 0 for o in options]
         x = centre - (pct[0] + pct[1] + pct[2] / 2) * scale
         for i, p in enumerate(pct):
             if p:
-                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{p * scale:.1f}" height="{BAR_H - 8}" '
-                             f'fill="{LIKERT_COLOURS[i]}"/>')
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{y}" width="{p * scale:.1f}" height="{BAR_H - 8}" '
+                    f'fill="{LIKERT_COLOURS[i]}"/>'
+                )
             x += p * scale
         hidden_pct = 100 - sum(pct)
         if hidden_pct > 0.01:
-            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{hidden_pct * scale:.1f}" height="{BAR_H - 8}" '
-                         f'fill="url(#{uid})"/>')
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y}" width="{hidden_pct * scale:.1f}" height="{BAR_H - 8}" '
+                f'fill="url(#{uid})"/>'
+            )
         y += BAR_H - 8 + GAP
     legend = " ".join(f"{i + 1}" for i in range(5))
-    return _svg(max(y, 10), "".join(parts),
-                f"Diverging bars from disagree (left) to agree (right), points {legend}; "
-                "the table beside it has the numbers.", uid)
+    return _svg(
+        max(y, 10),
+        "".join(parts),
+        f"Diverging bars from disagree (left) to agree (right), points {legend}; "
+        "the table beside it has the numbers.",
+        uid,
+    )
 
 
 def time_chart(weeks, threshold: int) -> str:
@@ -92,6 +101,8 @@ def time_chart(weeks, threshold: int) -> str:
     for i, (_label, cell) in enumerate(weeks):
         h = STUB if cell.hidden else round((height - 20) * cell.value / top)
         fill = f"url(#{uid})" if cell.hidden else "#005ea2"
-        parts.append(f'<rect x="{i * step + 2:.1f}" y="{height - h}" width="{max(step - 4, 2):.1f}" '
-                     f'height="{h}" fill="{fill}"/>')
+        parts.append(
+            f'<rect x="{i * step + 2:.1f}" y="{height - h}" width="{max(step - 4, 2):.1f}" '
+            f'height="{h}" fill="{fill}"/>'
+        )
     return _svg(height, "".join(parts), "Responses per week; the table beside it has the numbers.", uid)

@@ -40,13 +40,19 @@ def survey_list(request):
 
 def results(request, survey_id: int):
     survey = _survey_for(request, survey_id, can_view_results)
-    return render(request, "surveys/admin/results.html", {
-        "survey": survey, "results": survey_results(survey), "can_export": can_export(request.user),
-        "pending": pool.pending_count(survey) if survey.is_anonymous else 0,
-        "crowd": pool.crowd(),
-        "can_publish": can_view_results(request.user) and request.user.has_perm("surveys.change_answer"),
-        "can_invite": can_manage_invitations(request.user),
-    })
+    return render(
+        request,
+        "surveys/admin/results.html",
+        {
+            "survey": survey,
+            "results": survey_results(survey),
+            "can_export": can_export(request.user),
+            "pending": pool.pending_count(survey) if survey.is_anonymous else 0,
+            "crowd": pool.crowd(),
+            "can_publish": can_view_results(request.user) and request.user.has_perm("surveys.change_answer"),
+            "can_invite": can_manage_invitations(request.user),
+        },
+    )
 
 
 def export_csv(request, survey_id: int):
@@ -61,7 +67,9 @@ def export_xlsx(request, survey_id: int):
     survey = _survey_for(request, survey_id, can_export)
     services.export_record(survey=survey, user=request.user, kind=ExportKind.RESPONSES_XLSX)
     return FileResponse(
-        exports.xlsx_file(survey), as_attachment=True, filename=_filename(survey, "responses.xlsx"),
+        exports.xlsx_file(survey),
+        as_attachment=True,
+        filename=_filename(survey, "responses.xlsx"),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
 
@@ -76,12 +84,19 @@ def export_aggregate(request, survey_id: int):
 
 class InvitationForm(forms.Form):
     count = forms.IntegerField(min_value=1, max_value=5000, initial=50, label="How many links")
-    group = forms.ModelChoiceField(queryset=None, required=False, label="For which group",
-                                   help_text="Used for e-mailing and to count links per group.")
+    group = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="For which group",
+        help_text="Used for e-mailing and to count links per group.",
+    )
     delivery = forms.ChoiceField(
-        choices=[("download", "Download the links as a CSV file (to hand out or mail yourself)"),
-                 ("email", "E-mail one link to each member of the group (the count is ignored)")],
-        widget=forms.RadioSelect, initial="download",
+        choices=[
+            ("download", "Download the links as a CSV file (to hand out or mail yourself)"),
+            ("email", "E-mail one link to each member of the group (the count is ignored)"),
+        ],
+        widget=forms.RadioSelect,
+        initial="download",
     )
 
     def __init__(self, *args, survey, **kwargs):
@@ -97,8 +112,9 @@ class InvitationForm(forms.Form):
 
 def _links_csv(request, tokens: list[str]):
     base = request.build_absolute_uri("/").rstrip("/")
-    return csv_lines(([services.invitation_link(token, base)] for token in tokens),
-                     header=["Invitation link"])
+    return csv_lines(
+        ([services.invitation_link(token, base)] for token in tokens), header=["Invitation link"]
+    )
 
 
 def invitations(request, survey_id: int):
@@ -111,8 +127,9 @@ def invitations(request, survey_id: int):
             messages.success(request, f"Invitations are being e-mailed to the members of {group}.")
             return redirect("surveys_admin:results", survey_id=survey.pk)
         try:
-            tokens = services.invitations_create(survey=survey, count=form.cleaned_data["count"],
-                                                 group=group, created_by=request.user)
+            tokens = services.invitations_create(
+                survey=survey, count=form.cleaned_data["count"], group=group, created_by=request.user
+            )
         except services.SurveyError as error:
             form.add_error("count", error.detail)
         else:
@@ -120,10 +137,13 @@ def invitations(request, survey_id: int):
             response = StreamingHttpResponse(_links_csv(request, tokens), content_type=CSV)
             response["Content-Disposition"] = f'attachment; filename="{_filename(survey, "links.csv")}"'
             return response
-    counts = {"made": survey.invitations.count(),
-              "used": survey.invitations.filter(use__isnull=False).count()}
-    return render(request, "surveys/admin/invitations.html",
-                  {"survey": survey, "form": form, "counts": counts})
+    counts = {
+        "made": survey.invitations.count(),
+        "used": survey.invitations.filter(use__isnull=False).count(),
+    }
+    return render(
+        request, "surveys/admin/invitations.html", {"survey": survey, "form": form, "counts": counts}
+    )
 
 
 @require_POST

@@ -32,8 +32,12 @@ def _done_key(survey_id: int) -> str:
 
 def refusal(request, reason: str, survey: SurveyPage | None = None, status: int = 200):
     title, body = ACCESS_MESSAGES.get(reason, ("This survey is not available", ""))
-    response = render(request, "surveys/refusal.html",
-                      {"survey": survey, "reason": reason, "heading": title, "body": body}, status=status)
+    response = render(
+        request,
+        "surveys/refusal.html",
+        {"survey": survey, "reason": reason, "heading": title, "body": body},
+        status=status,
+    )
     add_never_cache_headers(response)
     return response
 
@@ -49,8 +53,9 @@ def _access(request, survey: SurveyPage, invitation):
     if invitation is not None and hasattr(invitation, "use"):
         return "used"
     count = survey.responses.count() + pool.pending_count(survey) if survey.max_responses else 0
-    access = answer_access(user=request.user, survey=survey, has_invitation=invitation is not None,
-                           response_count=count)
+    access = answer_access(
+        user=request.user, survey=survey, has_invitation=invitation is not None, response_count=count
+    )
     return "" if access.allowed else access.reason
 
 
@@ -62,8 +67,11 @@ def survey_landing(request, survey: SurveyPage):
     if request.user.is_authenticated:
         draft = ResponseDraft.objects.filter(survey=survey, user=request.user).first()
     context = {
-        "page": survey, "self": survey, "reason": reason,
-        "reason_text": ACCESS_MESSAGES.get(reason), "draft": draft,
+        "page": survey,
+        "self": survey,
+        "reason": reason,
+        "reason_text": ACCESS_MESSAGES.get(reason),
+        "draft": draft,
         "answered": has_answered(request.user, survey),
         "summary_available": survey.public_summary and survey.window_state() == "closed",
         "section_count": len(survey.schema),
@@ -206,8 +214,14 @@ def _submit(request, survey, invitation, data):
 def _render_section(request, survey, form, section, index, visible, status=200):
     position = visible.index(index) + 1
     context = {
-        "page": survey, "survey": survey, "form": form, "section": section, "section_index": index,
-        "position": position, "count": len(visible), "is_last": position == len(visible),
+        "page": survey,
+        "survey": survey,
+        "form": form,
+        "section": section,
+        "section_index": index,
+        "position": position,
+        "count": len(visible),
+        "is_last": position == len(visible),
         "percent": round(100 * (position - 1) / len(visible)),
         "can_save": request.user.is_authenticated,
     }
@@ -220,9 +234,16 @@ def done(request, survey_id: int):
     survey = get_object_or_404(SurveyPage.objects.live(), pk=survey_id)
     if not request.session.get(_done_key(survey.pk)):
         return redirect(survey.url)
-    return render(request, "surveys/done.html",
-                  {"page": survey, "survey": survey, "threshold": settings.SUPPRESSION_THRESHOLD,
-                   "crowd": settings.SURVEY_ANONYMITY_CROWD})
+    return render(
+        request,
+        "surveys/done.html",
+        {
+            "page": survey,
+            "survey": survey,
+            "threshold": settings.SUPPRESSION_THRESHOLD,
+            "crowd": settings.SURVEY_ANONYMITY_CROWD,
+        },
+    )
 
 
 def public_summary(request, survey_id: int):
@@ -231,6 +252,8 @@ def public_summary(request, survey_id: int):
     survey = get_object_or_404(SurveyPage.objects.live(), pk=survey_id)
     if not (survey.public_summary and survey.window_state() == "closed"):
         raise Http404("No public summary for this survey.")
-    return render(request, "surveys/summary.html",
-                  {"page": survey, "survey": survey, "results": survey_results(survey, public=True),
-                   "public": True})
+    return render(
+        request,
+        "surveys/summary.html",
+        {"page": survey, "survey": survey, "results": survey_results(survey, public=True), "public": True},
+    )

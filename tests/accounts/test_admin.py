@@ -28,8 +28,16 @@ def test_administrator_edits_stakeholder_groups_and_regions(client, staff_client
     staff_client("Administrators")
     group = StakeholderGroup.objects.get(slug="education")
     url = reverse("stakeholder_groups:edit", args=[group.pk])
-    response = client.post(url, {"name": "Schools and early learning", "slug": "education",
-                                 "description": "", "self_select": "on", "sort_order": 6})
+    response = client.post(
+        url,
+        {
+            "name": "Schools and early learning",
+            "slug": "education",
+            "description": "",
+            "self_select": "on",
+            "sort_order": 6,
+        },
+    )
     assert response.status_code == 302
     group.refresh_from_db()
     assert group.name == "Schools and early learning"
@@ -116,10 +124,19 @@ def test_user_edit_form_shows_profile_fields(client, staff_client, user):
     html = client.get(url).content.decode()
     for name in ("display_name", "age_band", "region"):
         assert f'name="{name}"' in html
-    response = client.post(url, {
-        "username": user.username, "email": user.email, "first_name": "", "last_name": "",
-        "display_name": "Renamed", "age_band": "18-24", "region": region.pk, "is_active": "on",
-    })
+    response = client.post(
+        url,
+        {
+            "username": user.username,
+            "email": user.email,
+            "first_name": "",
+            "last_name": "",
+            "display_name": "Renamed",
+            "age_band": "18-24",
+            "region": region.pk,
+            "is_active": "on",
+        },
+    )
     assert response.status_code == 302, response.context["form"].errors
     user.refresh_from_db()
     assert (user.display_name, user.age_band, user.region) == ("Renamed", "18-24", region)

@@ -37,16 +37,15 @@ def test_signup_saves_profile_groups_and_sends_verification(client):
     region = Region.objects.create(name="Lakeshore County", slug="lakeshore")
     groups = list(StakeholderGroup.objects.filter(slug__in=["birth-parents", "education"]))
 
-    response = client.post(
-        reverse("account_signup"), _data(groups=[g.pk for g in groups], region=region.pk)
-    )
+    response = client.post(reverse("account_signup"), _data(groups=[g.pk for g in groups], region=region.pk))
 
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
     user = User.objects.get(email="river@example.org")
     assert (user.display_name, user.age_band, user.region) == ("River", "18-24", region)
     assert set(Membership.objects.filter(user=user).values_list("group__slug", flat=True)) == {
-        "birth-parents", "education"
+        "birth-parents",
+        "education",
     }
     assert not Membership.objects.filter(user=user, verified_at__isnull=False).exists()
     assert not EmailAddress.objects.get(user=user).verified

@@ -15,8 +15,13 @@ from portal.extension_points import MY_PORTAL_PANELS, Panel
 
 pytestmark = pytest.mark.django_db
 
-PRIVATE_URLS = ["accounts:my_portal", "accounts:profile_edit", "accounts:data_export",
-                "accounts:account_delete", "accounts:verify_email"]
+PRIVATE_URLS = [
+    "accounts:my_portal",
+    "accounts:profile_edit",
+    "accounts:data_export",
+    "accounts:account_delete",
+    "accounts:verify_email",
+]
 
 
 @pytest.mark.parametrize("name", PRIVATE_URLS)

@@ -62,7 +62,8 @@ def test_sign_up_verify_pick_groups_and_download_data(page, phone_page, live_ser
     assert data["account"]["region"] == "Riverbend County"
     assert data["email_addresses"] == [{"email": "newcomer@example.org", "verified": True, "primary": True}]
     assert {g["group"] for g in data["stakeholder_groups"]} == {
-        "Foster parents and kinship caregivers", "Education"
+        "Foster parents and kinship caregivers",
+        "Education",
     }
     user = User.objects.get(email="newcomer@example.org")
     assert Membership.objects.filter(user=user).count() == 2

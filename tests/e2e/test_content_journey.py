@@ -63,5 +63,6 @@ def test_screenshots_of_each_page_type(page, phone_page, demo_content, screensho
         for name, url in PAGE_TYPES.items():
             response = browser_page.goto(url)
             assert response.status == 200, url
-            browser_page.screenshot(path=os.path.join(screenshot_dir, f"content-{name}-{width_name}.png"),
-                                    full_page=True)
+            browser_page.screenshot(
+                path=os.path.join(screenshot_dir, f"content-{name}-{width_name}.png"), full_page=True
+            )

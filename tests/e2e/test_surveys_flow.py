@@ -61,8 +61,9 @@ def test_youth_answers_through_invitation_link(phone_page, live_server, youth_su
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_invitation_link_pasted_without_javascript(browser, live_server, youth_survey, screenshot_dir):
     [token] = services.invitations_create(survey=youth_survey, count=1)
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844},
-                                  java_script_enabled=False)
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 390, "height": 844}, java_script_enabled=False
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.goto(services.invitation_link(token, base=""))

@@ -21,8 +21,9 @@ def initiative_index(home_page):
 
 @pytest.fixture
 def initiative(initiative_index, theory):
-    return factories.InitiativePageFactory(parent=initiative_index, slug="kin-first", title="Kin first",
-                                           theory_of_change=theory, featured=True)
+    return factories.InitiativePageFactory(
+        parent=initiative_index, slug="kin-first", title="Kin first", theory_of_change=theory, featured=True
+    )
 
 
 @pytest.fixture
@@ -38,7 +39,9 @@ def event_index(home_page):
 @pytest.fixture
 def make_updates(update_index, initiative):
     def _make(count: int, **kwargs):
-        return [factories.UpdatePageFactory(parent=update_index, initiative=initiative, **kwargs)
-                for _ in range(count)]
+        return [
+            factories.UpdatePageFactory(parent=update_index, initiative=initiative, **kwargs)
+            for _ in range(count)
+        ]
 
     return _make

@@ -3,8 +3,15 @@ import pytest
 from portal.accounts.factories import UserFactory
 from portal.accounts.mfa import totp_activate
 
-PAGE_TYPES = ["standardpage", "theoryofchangepage", "initiativeindexpage", "updateindexpage", "audiencepage",
-              "resourceindexpage", "eventindexpage"]
+PAGE_TYPES = [
+    "standardpage",
+    "theoryofchangepage",
+    "initiativeindexpage",
+    "updateindexpage",
+    "audiencepage",
+    "resourceindexpage",
+    "eventindexpage",
+]
 
 
 @pytest.fixture
@@ -24,7 +31,10 @@ def test_editors_can_open_the_create_form_for_each_page_type(admin_client, home_
 
 @pytest.mark.django_db
 def test_child_page_forms_open(admin_client, initiative_index, update_index, event_index, initiative):
-    for model, parent in [("initiativepage", initiative_index), ("updatepage", update_index),
-                          ("eventpage", event_index)]:
+    for model, parent in [
+        ("initiativepage", initiative_index),
+        ("updatepage", update_index),
+        ("eventpage", event_index),
+    ]:
         assert admin_client.get(f"/admin/pages/add/home/{model}/{parent.pk}/").status_code == 200
     assert admin_client.get(f"/admin/pages/{initiative.pk}/edit/").status_code == 200

@@ -15,8 +15,17 @@ def test_demo_content_is_complete_and_idempotent(client):
     assert EventPage.objects.live().count() == 3
     settings = PortalSettings.objects.get()
     assert settings.accessibility_page and settings.privacy_page
-    for url in ["/", "/theory-of-change/", "/initiatives/kin-first/", "/updates/", "/resources/",
-                "/events/", "/youth/", "/professionals/", "/foster-parents-and-supporters/"]:
+    for url in [
+        "/",
+        "/theory-of-change/",
+        "/initiatives/kin-first/",
+        "/updates/",
+        "/resources/",
+        "/events/",
+        "/youth/",
+        "/professionals/",
+        "/foster-parents-and-supporters/",
+    ]:
         assert client.get(url).status_code == 200, url
 
 

@@ -14,13 +14,22 @@ def events(event_index):
     chicago = zoneinfo.ZoneInfo("America/Chicago")
     start = datetime.datetime(2031, 3, 4, 18, 0, tzinfo=chicago)
     upcoming = factories.EventPageFactory(
-        parent=event_index, slug="kin-evening", title="Kinship evening", start=start,
-        end=start + datetime.timedelta(hours=2), time_zone="America/Chicago",
+        parent=event_index,
+        slug="kin-evening",
+        title="Kinship evening",
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        time_zone="America/Chicago",
         online_url="https://meet.example.org/kin",
     )
     past_start = timezone.now() - datetime.timedelta(days=30)
-    past = factories.EventPageFactory(parent=event_index, slug="spring-meeting", title="Spring meeting",
-                                      start=past_start, end=past_start + datetime.timedelta(hours=2))
+    past = factories.EventPageFactory(
+        parent=event_index,
+        slug="spring-meeting",
+        title="Spring meeting",
+        start=past_start,
+        end=past_start + datetime.timedelta(hours=2),
+    )
     return upcoming, past
 
 

@@ -46,8 +46,8 @@ def test_page_meta_has_description_open_graph_and_canonical(client, initiative):
 @pytest.mark.django_db
 def test_breadcrumbs_follow_the_page_ancestors(client, initiative):
     html = client.get("/initiatives/kin-first/").content.decode()
-    nav = html[html.index('aria-label="Breadcrumbs"'):]
-    nav = nav[:nav.index("</nav>")]
+    nav = html[html.index('aria-label="Breadcrumbs"') :]
+    nav = nav[: nav.index("</nav>")]
     assert nav.index("Home") < nav.index("Initiatives") < nav.index("Kin first")
     assert 'aria-current="page"' in nav
 
@@ -55,8 +55,16 @@ def test_breadcrumbs_follow_the_page_ancestors(client, initiative):
 @pytest.mark.django_db
 def test_theory_of_change_diagram_reads_left_to_right_and_links_initiatives(client, theory, initiative):
     html = client.get("/theory-of-change/").content.decode()
-    headings = ["Need", "Who", "Strategies and activities", "Outputs", "Short-term outcomes",
-                "Intermediate outcomes", "Long-term outcomes", "Impact"]
+    headings = [
+        "Need",
+        "Who",
+        "Strategies and activities",
+        "Outputs",
+        "Short-term outcomes",
+        "Intermediate outcomes",
+        "Long-term outcomes",
+        "Impact",
+    ]
     positions = [html.index(f"</span> {h}</h2>") for h in headings]
     assert positions == sorted(positions)
     assert "Too many moves" in html and "Children thrive" in html
@@ -102,13 +110,25 @@ def test_update_shows_the_role_not_a_personal_name_unless_chosen(client, make_up
 def test_every_page_type_renders(client, home_page, theory, initiative, update_index, event_index):
     factories.UpdatePageFactory(parent=update_index, slug="one-update")
     factories.EventPageFactory(parent=event_index, slug="one-event")
-    factories.AudiencePageFactory(parent=home_page, slug="youth", featured=[("page", {"page": theory,
-                                                                                       "blurb": "Start"})])
+    factories.AudiencePageFactory(
+        parent=home_page, slug="youth", featured=[("page", {"page": theory, "blurb": "Start"})]
+    )
     factories.StandardPageFactory(parent=home_page, slug="about")
     factories.ResourceIndexPageFactory(parent=home_page, slug="resources")
-    for url in ["/", "/theory-of-change/", "/initiatives/", "/initiatives/kin-first/", "/updates/",
-                "/updates/one-update/", "/events/", "/events/past/", "/events/one-event/", "/youth/",
-                "/about/", "/resources/"]:
+    for url in [
+        "/",
+        "/theory-of-change/",
+        "/initiatives/",
+        "/initiatives/kin-first/",
+        "/updates/",
+        "/updates/one-update/",
+        "/events/",
+        "/events/past/",
+        "/events/one-event/",
+        "/youth/",
+        "/about/",
+        "/resources/",
+    ]:
         assert client.get(url).status_code == 200, url
 
 

@@ -31,8 +31,17 @@ def test_search_leaves_out_unpublished_pages(client, home_page):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["%27%22%28%29%26%7C%21%3A*", "!!!", "a%00b", "kin%20%26%20", "x" * 500,
-                                   "%3Cscript%3Ealert(1)%3C/script%3E"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "%27%22%28%29%26%7C%21%3A*",
+        "!!!",
+        "a%00b",
+        "kin%20%26%20",
+        "x" * 500,
+        "%3Cscript%3Ealert(1)%3C/script%3E",
+    ],
+)
 def test_odd_search_input_never_breaks(client, searchable, query):
     response = client.get(f"/search/?q={query}")
     assert response.status_code == 200

@@ -19,17 +19,18 @@ def test_update_index_is_paginated(client, make_updates):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query, message", [
-    ("?page=abc", "isn't a number"),
-    ("?page=99", "There is no page 99"),
-    ("?page=-3", "There is no page -3"),
-    ("?initiative=no-such-thing", "couldn't find that initiative"),
-    ("?tag=%3Cscript%3E", "couldn't find that topic"),
-    ("?cfsr=XX", "couldn't find that CFSR"),
-])
-def test_bad_filters_and_page_numbers_give_a_normal_page_with_a_message(
-    client, make_updates, query, message
-):
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("?page=abc", "isn't a number"),
+        ("?page=99", "There is no page 99"),
+        ("?page=-3", "There is no page -3"),
+        ("?initiative=no-such-thing", "couldn't find that initiative"),
+        ("?tag=%3Cscript%3E", "couldn't find that topic"),
+        ("?cfsr=XX", "couldn't find that CFSR"),
+    ],
+)
+def test_bad_filters_and_page_numbers_give_a_normal_page_with_a_message(client, make_updates, query, message):
     make_updates(3)
     response = client.get(f"/updates/{query}")
     assert response.status_code == 200
@@ -40,8 +41,9 @@ def test_bad_filters_and_page_numbers_give_a_normal_page_with_a_message(
 @pytest.mark.django_db
 def test_filter_by_initiative_tag_and_cfsr(client, update_index, initiative, initiative_index):
     other = factories.InitiativePageFactory(parent=initiative_index, slug="other", title="Other work")
-    tagged = factories.UpdatePageFactory(parent=update_index, title="Tagged kin update",
-                                         initiative=initiative)
+    tagged = factories.UpdatePageFactory(
+        parent=update_index, title="Tagged kin update", initiative=initiative
+    )
     tagged.tags.add("kinship")
     tagged.cfsr_terms.set([CfsrTerm.objects.get(code="P2")])
     tagged.save_revision().publish()

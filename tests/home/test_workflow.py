@@ -37,10 +37,16 @@ def draft(home_page):
 
 
 def _edit_data(title: str, action: str) -> dict:
-    return nested_form_data({
-        "title": title, "slug": "draft-page", "intro": "", "body": streamfield([]),
-        "comments": inline_formset([]), action: "1",
-    })
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": "draft-page",
+            "intro": "",
+            "body": streamfield([]),
+            "comments": inline_formset([]),
+            action: "1",
+        }
+    )
 
 
 @pytest.mark.django_db

@@ -99,7 +99,7 @@ def test_footer_comes_from_site_settings(client, sections):
     settings.accessibility_page = sections["Initiatives"]
     settings.save()
     html = client.get("/").content.decode()
-    footer = html[html.index("<footer"):]
+    footer = html[html.index("<footer") :]
     assert "Lakeshore County Family Services" in footer
     assert 'href="mailto:help@lakeshore.example.org"' in footer
     assert 'href="tel:1-800-555-0123"' in footer
@@ -123,8 +123,15 @@ def test_messages_render_as_uswds_alerts(rf, db):
 
 @pytest.mark.parametrize(
     ("seconds", "words"),
-    [(1, "1 second"), (45, "45 seconds"), (60, "1 minute"), (61, "about 2 minutes"), (600, "10 minutes"),
-     (None, "a minute"), (0, "a moment")],
+    [
+        (1, "1 second"),
+        (45, "45 seconds"),
+        (60, "1 minute"),
+        (61, "about 2 minutes"),
+        (600, "10 minutes"),
+        (None, "a minute"),
+        (0, "a moment"),
+    ],
 )
 def test_wait_in_words(seconds, words):
     assert wait_in_words(seconds) == words

@@ -27,8 +27,12 @@ def members_survey(index, youth_group):
 
 @pytest.fixture
 def anonymous_survey(index, youth_group):
-    return SurveyPageFactory(title="Youth voices", access_mode=AccessMode.INVITATION, is_anonymous=True,
-                             target_groups=[youth_group])
+    return SurveyPageFactory(
+        title="Youth voices",
+        access_mode=AccessMode.INVITATION,
+        is_anonymous=True,
+        target_groups=[youth_group],
+    )
 
 
 @pytest.fixture

@@ -45,17 +45,42 @@ def test_edit_refuses_removing_an_answered_question(admin_client, members_survey
     assert admin_client.get(edit).status_code == 200
     sections = members_survey.sections.raw_data
     first = sections[0]
-    data = nested_form_data({
-        "title": members_survey.title, "slug": members_survey.slug, "intro": "",
-        "thank_you": "", "access_mode": "members",
-        "sections": streamfield([("section", {
-            "title": first["value"]["title"], "intro": "", "show_if_code": "", "show_if_value": "",
-            "questions": streamfield([
-                ("short_text", {"label": "A new question", "help_text": "", "code": "N1",
-                                "show_if_code": "", "show_if_value": ""}),
-            ]),
-        })]),
-    })
+    data = nested_form_data(
+        {
+            "title": members_survey.title,
+            "slug": members_survey.slug,
+            "intro": "",
+            "thank_you": "",
+            "access_mode": "members",
+            "sections": streamfield(
+                [
+                    (
+                        "section",
+                        {
+                            "title": first["value"]["title"],
+                            "intro": "",
+                            "show_if_code": "",
+                            "show_if_value": "",
+                            "questions": streamfield(
+                                [
+                                    (
+                                        "short_text",
+                                        {
+                                            "label": "A new question",
+                                            "help_text": "",
+                                            "code": "N1",
+                                            "show_if_code": "",
+                                            "show_if_value": "",
+                                        },
+                                    ),
+                                ]
+                            ),
+                        },
+                    )
+                ]
+            ),
+        }
+    )
     response = admin_client.post(edit, data, follow=True)
     assert "already has answers, so it cannot be removed" in response.content.decode()
     assert len(SurveyPage.objects.get(pk=members_survey.pk).schema) == 2
@@ -65,9 +90,12 @@ def test_edit_refuses_removing_an_answered_question(admin_client, members_survey
 def test_admin_screens_render(admin_client, members_survey, member):
     services.response_submit(survey=members_survey, user=member, data=full_answers(members_survey))
     admin_client.get(reverse("surveys_admin:export_csv", args=[members_survey.pk]))
-    urls = [reverse("surveys_admin:list"), reverse("surveys_admin:invitations", args=[members_survey.pk]),
-            reverse("survey_exports:index"),
-            reverse("wagtailadmin_explore", args=[members_survey.get_parent().pk])]
+    urls = [
+        reverse("surveys_admin:list"),
+        reverse("surveys_admin:invitations", args=[members_survey.pk]),
+        reverse("survey_exports:index"),
+        reverse("wagtailadmin_explore", args=[members_survey.get_parent().pk]),
+    ]
     for url in urls:
         response = admin_client.get(url)
         assert response.status_code == 200, url

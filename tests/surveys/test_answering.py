@@ -8,8 +8,9 @@ from .conftest import q
 
 
 def _post_section(client, survey, section, data, action="next"):
-    return client.post(reverse("surveys:answer", args=[survey.pk]),
-                       {"section": section, "action": action, **data})
+    return client.post(
+        reverse("surveys:answer", args=[survey.pk]), {"section": section, "action": action, **data}
+    )
 
 
 @pytest.mark.django_db
@@ -21,13 +22,23 @@ def test_member_answers_two_sections_and_sees_confirmation(client, members_surve
     assert b"Part 1 of 2" in page.content
     r = _post_section(client, s, 0, {f"q_{q(s, 'Q1').id}": "Yes", f"q_{q(s, 'Q2').id}": "Online"})
     assert r.status_code == 302 and "section=1" in r["Location"]
-    r = _post_section(client, s, 1, {f"q_{q(s, 'Q3').id}": "4", f"q_{q(s, 'Q4').id}": "5",
-                                     f"q_{q(s, 'Q5').id}__0": "2", f"q_{q(s, 'Q6').id}": "More visits"})
+    r = _post_section(
+        client,
+        s,
+        1,
+        {
+            f"q_{q(s, 'Q3').id}": "4",
+            f"q_{q(s, 'Q4').id}": "5",
+            f"q_{q(s, 'Q5').id}__0": "2",
+            f"q_{q(s, 'Q6').id}": "More visits",
+        },
+    )
     assert r.status_code == 302 and r["Location"].endswith(reverse("surveys:done", args=[s.pk]))
     response = Response.objects.get(survey=s)
     assert response.user == member
-    values = {(a.question_id, a.row_key): (a.choice, a.text)
-              for a in Answer.objects.filter(response=response)}
+    values = {
+        (a.question_id, a.row_key): (a.choice, a.text) for a in Answer.objects.filter(response=response)
+    }
     assert values[(q(s, "Q2").id, "")] == ("Online", "")
     assert values[(q(s, "Q5").id, "I know my rights")] == ("2", "")
     assert values[(q(s, "Q6").id, "")] == ("", "More visits")
@@ -48,10 +59,13 @@ def test_skipped_question_is_not_shown_after_no(client, members_survey, member):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("field, value, message", [
-    ("Q4", "9", b"Select a valid choice"),
-    ("Q4", "", b"This field is required"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("Q4", "9", b"Select a valid choice"),
+        ("Q4", "", b"This field is required"),
+    ],
+)
 def test_bad_answers_are_refused_with_typed_text_kept(client, members_survey, member, field, value, message):
     client.force_login(member)
     s = members_survey
@@ -123,11 +137,14 @@ def test_invitation_page_refuses_what_is_not_a_link(client, pasted):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("reason, text", [
-    ("unknown", b"do not recognise this link"),
-    ("closed", b"has closed"),
-    ("not_open", b"not open yet"),
-])
+@pytest.mark.parametrize(
+    "reason, text",
+    [
+        ("unknown", b"do not recognise this link"),
+        ("closed", b"has closed"),
+        ("not_open", b"not open yet"),
+    ],
+)
 def test_link_states_have_plain_pages(client, anonymous_survey, reason, text):
     from django.utils import timezone
 
@@ -149,8 +166,11 @@ def test_full_survey_says_so(client, members_survey, member):
     members_survey.max_responses = 1
     members_survey.save()
     other = UserFactory(stakeholder_groups=list(members_survey.target_groups.all()))
-    services.response_submit(survey=members_survey, user=other, data={
-        q(members_survey, "Q1").id: "No", q(members_survey, "Q4").id: "3"})
+    services.response_submit(
+        survey=members_survey,
+        user=other,
+        data={q(members_survey, "Q1").id: "No", q(members_survey, "Q4").id: "3"},
+    )
     client.force_login(member)
     r = client.get(reverse("surveys:answer", args=[members_survey.pk]))
     assert b"This survey is full" in r.content

@@ -51,8 +51,13 @@ def test_cells_hold_each_answer(client, members_survey, member, analyst):
 
 @pytest.mark.django_db
 def test_multiple_choice_values_share_a_cell(client, index, member, analyst, youth_group):
-    survey = SurveyPageFactory(title="Multi", target_groups=[youth_group], sections=[section("S", [
-        question("multiple_choice", "Which?", code="M1", choices=["Bus", "Car", "Walk"])])])
+    survey = SurveyPageFactory(
+        title="Multi",
+        target_groups=[youth_group],
+        sections=[
+            section("S", [question("multiple_choice", "Which?", code="M1", choices=["Bus", "Car", "Walk"])])
+        ],
+    )
     services.response_submit(survey=survey, user=member, data={q(survey, "M1").id: ["Bus", "Walk"]})
     client.force_login(analyst)
     assert _csv(client, survey)[1][-1] in ("Bus; Walk", "Walk; Bus")

@@ -16,12 +16,16 @@ def _request(user):
 
 @pytest.mark.django_db
 def test_home_and_my_portal_panels(members_survey, member):
-    home = [p for p in collect_panels("portal_home_panels", _request(member))
-            if p.template.startswith("surveys")]
+    home = [
+        p for p in collect_panels("portal_home_panels", _request(member)) if p.template.startswith("surveys")
+    ]
     assert [e.survey for e in home[0].context["entries"]] == [members_survey]
     services.response_submit(survey=members_survey, user=member, data=full_answers(members_survey))
-    mine = [p for p in collect_panels("portal_my_portal_panels", _request(member))
-            if p.template.startswith("surveys")][0]
+    mine = [
+        p
+        for p in collect_panels("portal_my_portal_panels", _request(member))
+        if p.template.startswith("surveys")
+    ][0]
     assert [e.survey for e in mine.context["done"]] == [members_survey]
 
 
@@ -29,8 +33,12 @@ def test_home_and_my_portal_panels(members_survey, member):
 def test_data_export_has_identified_answers_only(members_survey, anonymous_survey, member):
     services.response_submit(survey=members_survey, user=member, data=full_answers(members_survey))
     [token] = services.invitations_create(survey=anonymous_survey, count=1)
-    services.response_submit(survey=anonymous_survey, user=member, data=full_answers(anonymous_survey),
-                             invitation=services.invitation_lookup(token=token))
+    services.response_submit(
+        survey=anonymous_survey,
+        user=member,
+        data=full_answers(anonymous_survey),
+        invitation=services.invitation_lookup(token=token),
+    )
     data = collect_user_data(member)["surveys"]
     assert [r["survey"] for r in data["responses"]] == [members_survey.title]
 

@@ -14,20 +14,24 @@ SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 #            role            list   answer results export
 MATRIX = [
-    ("anonymous",          False, False, False, False),
-    ("target member",      True,  True,  False, False),
+    ("anonymous", False, False, False, False),
+    ("target member", True, True, False, False),
     ("other group member", False, False, False, False),
-    ("unverified member",  False, False, False, False),
-    ("analyst",            False, False, True,  True),
-    ("editor",             False, False, False, False),
-    ("moderator",          False, False, False, False),
-    ("administrator",      False, False, True,  True),
+    ("unverified member", False, False, False, False),
+    ("analyst", False, False, True, True),
+    ("editor", False, False, False, False),
+    ("moderator", False, False, False, False),
+    ("administrator", False, False, True, True),
 ]
 
 
 def _person(role, youth_group, other_group):
-    staff = {"analyst": "Survey analysts", "editor": "Editors", "moderator": "Moderators",
-             "administrator": "Administrators"}
+    staff = {
+        "analyst": "Survey analysts",
+        "editor": "Editors",
+        "moderator": "Moderators",
+        "administrator": "Administrators",
+    }
     if role == "anonymous":
         return None
     if role == "target member":
@@ -43,8 +47,18 @@ def _person(role, youth_group, other_group):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role, may_list, may_answer, may_see_results, may_export", MATRIX)
-def test_permission_matrix(client, members_survey, youth_group, other_group, index,
-                           role, may_list, may_answer, may_see_results, may_export):
+def test_permission_matrix(
+    client,
+    members_survey,
+    youth_group,
+    other_group,
+    index,
+    role,
+    may_list,
+    may_answer,
+    may_see_results,
+    may_export,
+):
     bulk_responses(members_survey, 12, random.Random(4))
     person = _person(role, youth_group, other_group)
     if person:

@@ -105,6 +105,7 @@ def test_results_page_shows_suppressed_cells(client, members_survey, analyst):
     Response.objects.filter(answers__question_id=first.id, answers__choice="No").delete()
     _fill(members_survey, 0)
     from surveys.models import Answer
+
     # Make "No" a small count: 3 responses answered No.
     for response in Response.objects.filter(survey=members_survey)[:3]:
         Answer.objects.filter(response=response, question_id=first.id).update(choice="No")

@@ -42,8 +42,9 @@ def test_anonymous_response_rows_hold_nothing_that_identifies(anonymous_survey, 
     [token] = services.invitations_create(survey=anonymous_survey, count=1, users=[member])
     invitation = services.invitation_lookup(token=token)
     assert invitation.user is None  # anonymous links are never tied to a person
-    services.response_submit(survey=anonymous_survey, user=member, data=full_answers(anonymous_survey),
-                             invitation=invitation)
+    services.response_submit(
+        survey=anonymous_survey, user=member, data=full_answers(anonymous_survey), invitation=invitation
+    )
     assert not Response.objects.exists()  # sealed in the pool first
     pool.pool_flush(survey_id=anonymous_survey.pk, force=True)
     response = Response.objects.get()
@@ -51,8 +52,16 @@ def test_anonymous_response_rows_hold_nothing_that_identifies(anonymous_survey, 
     assert response.stakeholder_group_id is None and response.region_id is None
     assert response.batch is not None and response.pk >= 2**62  # random id, not the sequence's
     columns = {f.column for f in Response._meta.concrete_fields}
-    assert columns == {"id", "survey_id", "user_id", "submitted_on", "submitted_at", "batch",
-                       "stakeholder_group_id", "region_id"}
+    assert columns == {
+        "id",
+        "survey_id",
+        "user_id",
+        "submitted_on",
+        "submitted_at",
+        "batch",
+        "stakeholder_group_id",
+        "region_id",
+    }
     use = InvitationUse.objects.get()
     assert {f.column for f in InvitationUse._meta.concrete_fields} == {"invitation_id", "used_on"}
     assert use.used_on == response.submitted_on  # only a date on each side
@@ -79,8 +88,7 @@ def test_second_response_from_same_person_is_refused(members_survey, member):
 @pytest.mark.django_db
 def test_missing_required_answer_is_refused(members_survey, member):
     with pytest.raises(services.IncompleteResponse) as error:
-        services.response_submit(survey=members_survey, user=member,
-                                 data={q(members_survey, "Q1").id: "No"})
+        services.response_submit(survey=members_survey, user=member, data={q(members_survey, "Q1").id: "No"})
     assert "I feel listened to" in error.value.detail
     assert not Response.objects.exists() and not Answer.objects.exists()
 
@@ -141,8 +149,9 @@ def test_twenty_concurrent_submits_of_one_token_make_one_response(django_db_setu
     from surveys.factories import survey_index
 
     survey_index()
-    survey = SurveyPageFactory(access_mode=AccessMode.INVITATION, is_anonymous=True,
-                               target_groups=[StakeholderGroupFactory()])
+    survey = SurveyPageFactory(
+        access_mode=AccessMode.INVITATION, is_anonymous=True, target_groups=[StakeholderGroupFactory()]
+    )
     [token] = services.invitations_create(survey=survey, count=1)
     data = full_answers(survey)
     outcomes: list[str] = []

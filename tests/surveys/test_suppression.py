@@ -73,8 +73,10 @@ def _feasible_values_1d(values, hidden_idx, total, total_hidden, t, i):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.integers(min_value=0, max_value=60), min_size=1, max_size=8),
-       st.integers(min_value=5, max_value=15))
+@given(
+    st.lists(st.integers(min_value=0, max_value=60), min_size=1, max_size=8),
+    st.integers(min_value=5, max_value=15),
+)
 def test_one_row_no_hidden_cell_can_be_recovered(values, t):
     cells, total = suppress_counts(values, threshold=t)
     hidden_idx = [i for i, c in enumerate(cells) if c.hidden]
@@ -98,8 +100,13 @@ def test_one_row_no_hidden_cell_can_be_recovered(values, t):
 
 tables = st.integers(min_value=1, max_value=4).flatmap(
     lambda rows: st.integers(min_value=1, max_value=5).flatmap(
-        lambda cols: st.lists(st.lists(st.integers(min_value=0, max_value=40), min_size=cols, max_size=cols),
-                              min_size=rows, max_size=rows)))
+        lambda cols: st.lists(
+            st.lists(st.integers(min_value=0, max_value=40), min_size=cols, max_size=cols),
+            min_size=rows,
+            max_size=rows,
+        )
+    )
+)
 
 
 @settings(max_examples=200, deadline=None)

@@ -7,9 +7,7 @@ from surveys.factories import SurveyPageFactory
 
 
 @pytest.mark.django_db
-def test_a_new_survey_is_covered_by_agency_review_and_stays_private_until_approved(
-    index, make_staff, client
-):
+def test_a_new_survey_is_covered_by_agency_review_and_stays_private_until_approved(index, make_staff, client):
     analyst = make_staff("Survey analysts")
     moderator = make_staff("Moderators")
     survey = SurveyPageFactory(title="Kinship survey", slug="kinship-survey", live=False)

@@ -10,32 +10,69 @@ from django.db import migrations
 ROLES = ["Administrators", "Editors", "Moderators", "Facilitators", "Survey analysts"]
 
 PAGE_PERMISSIONS = {
-    "Administrators": ["add_page", "change_page", "publish_page", "bulk_delete_page",
-                       "lock_page", "unlock_page"],
+    "Administrators": [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    ],
     "Editors": ["add_page", "change_page", "lock_page"],
     "Moderators": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
 }
 COLLECTION_PERMISSIONS = {
-    "Administrators": ["add_document", "change_document", "choose_document", "delete_document",
-                       "add_image", "change_image", "choose_image", "delete_image"],
-    "Editors": ["add_document", "change_document", "choose_document",
-                "add_image", "change_image", "choose_image"],
-    "Moderators": ["add_document", "change_document", "choose_document",
-                   "add_image", "change_image", "choose_image"],
+    "Administrators": [
+        "add_document",
+        "change_document",
+        "choose_document",
+        "delete_document",
+        "add_image",
+        "change_image",
+        "choose_image",
+        "delete_image",
+    ],
+    "Editors": [
+        "add_document",
+        "change_document",
+        "choose_document",
+        "add_image",
+        "change_image",
+        "choose_image",
+    ],
+    "Moderators": [
+        "add_document",
+        "change_document",
+        "choose_document",
+        "add_image",
+        "change_image",
+        "choose_image",
+    ],
     "Facilitators": ["add_document", "choose_document", "choose_image"],
     "Survey analysts": ["choose_document", "choose_image"],
 }
 MODEL_PERMISSIONS = {
     "Administrators": [
-        ("accounts", "add_stakeholdergroup"), ("accounts", "change_stakeholdergroup"),
-        ("accounts", "delete_stakeholdergroup"), ("accounts", "view_stakeholdergroup"),
-        ("accounts", "add_region"), ("accounts", "change_region"),
-        ("accounts", "delete_region"), ("accounts", "view_region"),
-        ("accounts", "change_membership"), ("accounts", "view_membership"),
-        ("accounts", "add_user"), ("accounts", "change_user"), ("accounts", "view_user"),
-        ("auth", "add_group"), ("auth", "change_group"), ("auth", "view_group"),
-        ("wagtailcore", "add_workflow"), ("wagtailcore", "change_workflow"),
-        ("wagtailcore", "add_task"), ("wagtailcore", "change_task"),
+        ("accounts", "add_stakeholdergroup"),
+        ("accounts", "change_stakeholdergroup"),
+        ("accounts", "delete_stakeholdergroup"),
+        ("accounts", "view_stakeholdergroup"),
+        ("accounts", "add_region"),
+        ("accounts", "change_region"),
+        ("accounts", "delete_region"),
+        ("accounts", "view_region"),
+        ("accounts", "change_membership"),
+        ("accounts", "view_membership"),
+        ("accounts", "add_user"),
+        ("accounts", "change_user"),
+        ("accounts", "view_user"),
+        ("auth", "add_group"),
+        ("auth", "change_group"),
+        ("auth", "view_group"),
+        ("wagtailcore", "add_workflow"),
+        ("wagtailcore", "change_workflow"),
+        ("wagtailcore", "add_task"),
+        ("wagtailcore", "change_task"),
         ("wagtailcore", "view_task"),
     ],
     "Moderators": [("accounts", "view_membership"), ("accounts", "change_membership")],
@@ -71,13 +108,15 @@ def create_roles(apps, schema_editor):
             group.permissions.add(_perm(apps, app_label, codename))
         for codename in PAGE_PERMISSIONS.get(name, []):
             GroupPagePermission.objects.get_or_create(
-                group=group, page=root_page,
+                group=group,
+                page=root_page,
                 permission=_perm(apps, "wagtailcore", codename),
             )
         for codename in COLLECTION_PERMISSIONS.get(name, []):
             app_label = "wagtaildocs" if codename.endswith("document") else "wagtailimages"
             GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection,
+                group=group,
+                collection=root_collection,
                 permission=_perm(apps, app_label, codename),
             )
 
