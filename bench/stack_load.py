@@ -356,27 +356,20 @@ def _p95(values):
     return statistics.quantiles(values, n=20)[18] * 1000 if len(values) > 20 else 0
 
 
-def _recovery(out):
-    """Per fault: failures while it lasted, and how long after the part returned they stopped."""
-    at = {name: when for when, name in events}
-    windows = [
-        ("app server A", at.get("stop app server A"), at.get("start app server A")),
-        ("Redis", at.get("stop Redis"), at.get("start Redis")),
-        ("PostgreSQL", at.get("stop PostgreSQL"), at.get("start PostgreSQL")),
-    ]
+def _timeline(out):
+    """Failures between one fault event and the next; after a part returns, how soon they stop."""
+    marks = [(0.0, "start of the run"), *events, (float(DURATION), "end")]
     writes = sorted(when for kind in acked for when, _ in acked[kind])
-    for label, down, back in windows:
-        if down is None or back is None:
-            continue
-        during = [(when, what) for when, what in failures if down <= when < back + 10]
-        kinds = Counter(what for _, what in during)
-        last = max((when for when, _ in during), default=None)
-        settled = f"+{last - back:.1f} s after it returned" if last and last > back else "before it returned"
-        first_write = next((when for when in writes if when > back), back)
-        out(
-            f"  {label} down {down:.1f}-{back:.1f} s: {len(during)} failed attempts {dict(kinds)}; "
-            f"last failure {settled}; first acknowledged write +{first_write - back:.1f} s after\n"
-        )
+    for (begin, name), (end, _) in zip(marks, marks[1:], strict=False):
+        during = [(when, what) for when, what in failures if begin <= when < end]
+        kinds = dict(Counter(what for _, what in during))
+        line = f"  {begin:4.1f}-{end:4.1f} s, after {name}: {len(during)} failed {kinds}"
+        if name.startswith("start "):
+            last = max((when for when, _ in during), default=None)
+            first = next((when for when in writes if when >= begin), None)
+            line += "; recovery: " + (f"last failure +{last - begin:.1f} s" if last else "no failure")
+            line += f", first acknowledged write +{first - begin:.1f} s" if first else ", no write"
+        out(line + "\n")
 
 
 def report(plan, rows, pool, flushed, load):
@@ -414,7 +407,8 @@ def report(plan, rows, pool, flushed, load):
             f"stored twice {len(doubled)}, stored but never acknowledged {unacked}\n"
         )
     out(f"refused/failed attempts (then retried): {dict(refused)}\n")
-    _recovery(out)
+    out("timeline (every failed attempt, then retried):\n")
+    _timeline(out)
 
 
 def main():
