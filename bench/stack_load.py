@@ -287,8 +287,9 @@ def faults():
     ]
     for at, name, action in plan:
         time.sleep(max(0, at - elapsed()))
+        began = elapsed()  # a stop starts failing requests while it runs, not once it is done
         action()
-        events.append((round(elapsed(), 1), name))
+        events.append((round(began, 1), name))
 
 
 def flush_pools():

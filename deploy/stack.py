@@ -170,6 +170,7 @@ def ensure_database(env):
 
 
 def start():
+    began = time.monotonic()
     if running():
         raise SystemExit("stack: already running (python deploy/stack.py stop first)")
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -217,7 +218,10 @@ def start():
     subprocess.run([nginx, "-c", str(STATE / "nginx.conf")], check=True)
     wait_for_port(NGINX_PORT)
     log(f"nginx pid {(STATE / 'nginx.pid').read_text().strip()}")
-    log(f"the portal answers at http://127.0.0.1:{NGINX_PORT}/ (app servers {APP_PORTS})")
+    log(
+        f"the portal answers at http://127.0.0.1:{NGINX_PORT}/ (app servers {APP_PORTS}; "
+        f"started in {time.monotonic() - began:.0f} s)"
+    )
 
 
 def pids():
