@@ -258,16 +258,32 @@ def running():
     return {name: pid for name, pid in pids().items() if alive(pid)}
 
 
+def family(pid):
+    """The process and everything it started (gunicorn's and nginx's workers), from /proc."""
+    found = {pid}
+    tasks = Path(f"/proc/{pid}/task")
+    for children in tasks.glob("*/children") if tasks.exists() else []:
+        try:
+            for child in children.read_text().split():
+                found |= family(int(child))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
 def stop():
-    for name, pid in running().items():
+    started = running()
+    everyone = set().union(*(family(pid) for pid in started.values())) if started else set()
+    for name, pid in started.items():
         os.kill(pid, signal.SIGTERM if name != "nginx" else signal.SIGQUIT)
         log(f"stopping {name} (pid {pid})")
+    # Done when every process is gone, the workers too, not only the ones with a pid file.
     deadline = time.monotonic() + 20
-    while running() and time.monotonic() < deadline:
+    while any(alive(pid) for pid in everyone) and time.monotonic() < deadline:
         time.sleep(0.2)
-    for name, pid in running().items():
+    for pid in [pid for pid in everyone if alive(pid)]:
         os.kill(pid, signal.SIGKILL)
-        log(f"killed {name} (pid {pid})")
+        log(f"killed pid {pid}")
     for pidfile in STATE.glob("*.pid"):
         pidfile.unlink()
     log("stopped")

@@ -79,6 +79,15 @@ def _descendants(pid: int) -> set[int]:
     return found
 
 
+def _running(pid: int) -> bool:
+    """Exists and is not a zombie (an exited process its parent has not reaped yet)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def _listening(port: int) -> bool:
     with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.5):
         return True
@@ -216,5 +225,5 @@ def test_sign_in_on_one_server_continue_on_the_other_then_stop(browser, stack, s
     stack["stopped"] = True
     assert stopped.returncode == 0, stopped.stdout + stopped.stderr
     assert not list(stack["state"].glob("*.pid"))
-    assert [pid for pid in processes if os.path.exists(f"/proc/{pid}")] == []
+    assert [pid for pid in processes if _running(pid)] == []
     assert [port for port in stack["ports"] if _listening(port)] == []
