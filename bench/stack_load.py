@@ -2,18 +2,27 @@
 
     .venv/bin/python bench/stack_load.py          # starts and stops everything it uses
 
-It starts its own production shape (deploy/stack.py on ports 8380/8301/8302, Redis :6391,
-state in a temporary folder) against a PRIVATE PostgreSQL cluster (tests/services.py: initdb
-on a free port), never the shared one, loads the demo, and lifts nginx's and the posting
-limits for its one client address (STACK_RATE, MODERATION_RATE_COMMENT).
+It starts its own production shape (deploy/stack.py on free loopback ports: nginx, two app
+servers, Redis, the task worker; state in a temporary folder) against a PRIVATE PostgreSQL
+cluster (tests/services.py: initdb on a free port), never the shared one, loads the demo, and
+lifts nginx's and the posting limits for its one client address (STACK_RATE,
+MODERATION_RATE_COMMENT).
 
-Readers fetch public pages. Writers are the demo's verified participants
-(bench/stack_load_setup.py): each signs in, answers a one-question survey once and posts a
-comment every ~2.5 s on a topic it may post on; a write that fails is retried (comments with
-the same client_token, which the portal deduplicates). Every acknowledged write (a 302 to
-the comment or the thank-you page) must be a row afterwards. Faults: app server :8301
-stopped at 12 s and started at 42 s; Redis stopped at 20 s and started at 27 s;
-PostgreSQL stopped at 33 s and started at 37 s. Traffic goes only to 127.0.0.1.
+Virtual users:
+- readers fetch public pages;
+- comment writers are the demo's verified participants (bench/stack_load_setup.py): each
+  signs in, answers a one-question identified survey once and posts a comment every ~2.5 s on
+  a topic it may post on;
+- survey writers (a third of all users by default) answer a one-question ANONYMOUS public
+  survey without signing in, a new visitor each time. Those answers are sealed on receipt and
+  written later in shuffled batches; after the run `manage.py flush_survey_pools --force`
+  writes what still waits, and only then are they counted.
+A write that fails is retried like a browser would (a comment with the same client_token,
+which the portal deduplicates; a survey answer in the same session, which the portal
+refuses as "already answered" if the first try was in fact kept). Every acknowledged write
+(a 302 to the comment or the thank-you page) must be a row afterwards, and none twice.
+Faults: app server A stopped at 12 s and started at 42 s; Redis stopped at 20 s and started
+at 27 s; PostgreSQL stopped at 33 s and started at 37 s. Traffic goes only to 127.0.0.1.
 """
 
 import json
@@ -36,15 +45,16 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "deploy"))
-from tests.services import PrivatePostgres  # noqa: E402
+from tests.services import PrivatePostgres, free_port  # noqa: E402
 
 POSTGRES = PrivatePostgres()
+APP_A, APP_B = free_port(), free_port()
 os.environ.update(
     {
         "STACK_STATE": tempfile.mkdtemp(prefix="portal-stack-load-"),
-        "STACK_PORT": os.environ.get("LOAD_NGINX_PORT", "8380"),
-        "STACK_APP_PORTS": "8301,8302",
-        "STACK_REDIS_PORT": "6391",
+        "STACK_PORT": os.environ.get("LOAD_NGINX_PORT", str(free_port())),
+        "STACK_APP_PORTS": f"{APP_A},{APP_B}",
+        "STACK_REDIS_PORT": str(free_port()),
         "STACK_DB_SERVER": f"postgres://postgres@127.0.0.1:{POSTGRES.port}",
         "STACK_RATE": "2000r/s",
         "STACK_RATE_POST": "500r/s",
@@ -59,14 +69,17 @@ DURATION = int(os.environ.get("LOAD_SECONDS", 60))
 READERS = int(os.environ.get("LOAD_READERS", 4))
 PAGES = ["/", "/workgroups/", "/surveys/", "/updates/", "/accounts/login/", "/healthz"]
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+ALREADY = "You have already answered this survey"
+TIMEOUT = 10
 
-statuses = Counter()
-latencies = []
-acked = {"comment": [], "survey": []}  # (elapsed, marker or email)
+requests_by = Counter()  # (what, status) for every HTTP request sent
+latencies = {"read": [], "write": []}
+acked = {"comment": [], "survey": [], "anonymous survey": []}  # (elapsed, marker or email)
+acked_on_retry = Counter()
 attempted = Counter()
 refused = Counter()
 events = []
-failures_by_second = Counter()  # (second, what) for every non-200 read and failed write
+failures = []  # (elapsed, what) for every failed read and failed write attempt
 lock = threading.Lock()
 start = time.monotonic()
 
@@ -75,87 +88,120 @@ def elapsed():
     return time.monotonic() - start
 
 
+def call(session, method, url, what, **kwargs):
+    """One request, counted (status, latency); a connection error is raised after counting."""
+    t0 = time.monotonic()
+    try:
+        response = session.request(method, url, timeout=TIMEOUT, allow_redirects=False, **kwargs)
+        status = response.status_code
+    except requests.RequestException as error:
+        response, status = error, type(error).__name__
+    with lock:
+        requests_by[(what, status)] += 1
+        latencies["read" if what == "read" else "write"].append(time.monotonic() - t0)
+    if isinstance(response, Exception):
+        raise response
+    return response
+
+
 def reader(index):
     session = requests.Session()
     n = index
     while elapsed() < DURATION:
         path = PAGES[n % len(PAGES)]
         n += 1
-        t0 = time.monotonic()
         try:
-            status = session.get(BASE + path, timeout=10).status_code
-        except requests.RequestException:
-            status = "connection error"
-        with lock:
-            statuses[status] += 1
-            latencies.append(time.monotonic() - t0)
-            if status != 200:
-                failures_by_second[(int(elapsed()), f"read {status}")] += 1
+            status = call(session, "GET", BASE + path, "read").status_code
+        except requests.RequestException as error:
+            status = type(error).__name__
+        if status != 200:
+            with lock:
+                failures.append((elapsed(), f"read {status}"))
 
 
 def _refuse(kind, what):
     with lock:
         refused[f"{kind} {what}"] += 1
-        failures_by_second[(int(elapsed()), f"{kind} {what}")] += 1
+        failures.append((elapsed(), f"{kind} {what}"))
     time.sleep(0.5)
 
 
+def _form_token(session, url, what):
+    page = call(session, "GET", url, what)
+    found = TOKEN.search(page.text) if page.status_code == 200 else None
+    if found is None:
+        raise LookupError("already" if ALREADY in page.text else f"form {page.status_code}")
+    return found.group(1)
+
+
 def _sign_in(session, writer):
+    url = BASE + "/accounts/login/"
     while elapsed() < DURATION:
         try:
-            page = session.get(BASE + "/accounts/login/", timeout=10)
-            response = session.post(
-                BASE + "/accounts/login/",
-                {
-                    "login": writer["email"],
-                    "password": writer["password"],
-                    "csrfmiddlewaretoken": TOKEN.search(page.text).group(1),
-                },
-                headers={"Referer": BASE + "/accounts/login/"},
-                allow_redirects=False,
-                timeout=10,
+            token = _form_token(session, url, "sign-in")
+            response = call(
+                session,
+                "POST",
+                url,
+                "sign-in",
+                data={"login": writer["email"], "password": writer["password"], "csrfmiddlewaretoken": token},
+                headers={"Referer": url},
             )
             if response.status_code == 302:
                 return True
             _refuse("sign-in", response.status_code)
-        except (requests.RequestException, AttributeError) as error:
-            _refuse("sign-in", type(error).__name__)
+        except (requests.RequestException, LookupError) as error:
+            _refuse("sign-in", str(error) if isinstance(error, LookupError) else type(error).__name__)
     return False
 
 
-def _answer(session, plan, email):
-    url = f"{BASE}/surveys/-/{plan['survey']}/answer/"
+def _answer(session, survey, question, kind, marker):
+    """Answer a one-question survey until acknowledged; True when the portal has the answer."""
+    url = f"{BASE}/surveys/-/{survey}/answer/"
     with lock:
-        attempted["survey"] += 1
-    while elapsed() < DURATION:
+        attempted[kind] += 1
+    tries = 0
+    while elapsed() < DURATION + 15:  # a started answer is seen through past the end
+        tries += 1
         try:
-            page = session.get(url, timeout=10)
-            response = session.post(
+            token = _form_token(session, url, kind)
+            response = call(
+                session,
+                "POST",
                 url,
-                {
-                    "csrfmiddlewaretoken": TOKEN.search(page.text).group(1),
-                    plan["question"]: f"load {email}",
+                kind,
+                data={
+                    "csrfmiddlewaretoken": token,
+                    question: f"load {marker}",
                     "section": "0",
                     "action": "next",
                 },
                 headers={"Referer": url},
-                allow_redirects=False,
-                timeout=10,
             )
             if response.status_code == 302 and "/thank-you/" in response.headers.get("Location", ""):
                 with lock:
-                    acked["survey"].append((elapsed(), email))
-                return
-            _refuse("survey", response.status_code)
-        except (requests.RequestException, AttributeError) as error:
-            _refuse("survey", type(error).__name__)
+                    acked[kind].append((elapsed(), marker))
+                return True
+            _refuse(kind, response.status_code)
+        except LookupError as error:
+            if str(error) == "already" and tries > 1:  # the try before was kept after all
+                with lock:
+                    acked[kind].append((elapsed(), marker))
+                    acked_on_retry[kind] += 1
+                return True
+            _refuse(kind, str(error))
+        except requests.RequestException as error:
+            _refuse(kind, type(error).__name__)
+    return False
 
 
 def _comment(session, topic, marker, client_token):
-    url = f"{BASE}/workgroups/-/topics/{topic}/comments/"
-    response = session.post(
-        url,
-        {
+    response = call(
+        session,
+        "POST",
+        f"{BASE}/workgroups/-/topics/{topic}/comments/",
+        "comment",
+        data={
             # The CSRF cookie's secret is a valid form token (Django accepts it unmasked).
             "csrfmiddlewaretoken": session.cookies.get("csrftoken", ""),
             "body": f"Load test note {marker}: how is this going?",
@@ -163,33 +209,31 @@ def _comment(session, topic, marker, client_token):
             "client_token": client_token,
         },
         headers={"Referer": BASE + "/"},
-        allow_redirects=False,
-        timeout=10,
     )
     ok = response.status_code == 302 and "#comment-" in response.headers.get("Location", "")
     return ok, response.status_code
 
 
-def writer(index, writer_plan, plan):
+def comment_writer(index, writer_plan, plan):
     session = requests.Session()
     if not _sign_in(session, writer_plan):
         return
-    answer_at = 4 + index * 9  # spread the survey answers over the faults
+    answer_at = 4 + index * 5  # spread the identified answers over the faults
     answered = False
     n = 0
     while elapsed() < DURATION:
         if not answered and elapsed() >= answer_at:
-            _answer(session, plan, writer_plan["email"])
+            _answer(session, plan["survey"], plan["question"], "survey", writer_plan["email"])
             answered = True
         marker, client_token = uuid.uuid4().hex[:12], str(uuid.uuid4())
         topic = writer_plan["topics"][n % len(writer_plan["topics"])]
         n += 1
         with lock:
             attempted["comment"] += 1
-        while elapsed() < DURATION:  # retry the same comment until it is acknowledged
+        while elapsed() < DURATION + 15:  # retry the same comment until it is acknowledged
             try:
                 ok, status = _comment(session, topic, marker, client_token)
-            except (requests.RequestException, AttributeError) as error:
+            except requests.RequestException as error:
                 ok, status = False, type(error).__name__
             if ok:
                 with lock:
@@ -199,6 +243,19 @@ def writer(index, writer_plan, plan):
         time.sleep(2.5)
 
 
+def survey_writer(index, plan):
+    """A new anonymous visitor each time: opens the survey, answers, sees the thank-you page."""
+    while elapsed() < DURATION:
+        _answer(
+            requests.Session(),
+            plan["anonymous_survey"],
+            plan["question"],
+            "anonymous survey",
+            uuid.uuid4().hex,
+        )
+        time.sleep(1.0)
+
+
 def faults():
     env = stack.environment()
     web = [
@@ -206,7 +263,7 @@ def faults():
         "-c",
         "deploy/gunicorn.conf.py",
         "--bind",
-        "127.0.0.1:8301",
+        f"127.0.0.1:{APP_A}",
         "portal.wsgi:application",
     ]
     redis = [
@@ -221,17 +278,31 @@ def faults():
         "no",
     ]
     plan = [
-        (12, "stop app server 8301", lambda: os.kill(stack.pids()["web-8301"], signal.SIGTERM)),
+        (12, "stop app server A", lambda: os.kill(stack.pids()[f"web-{APP_A}"], signal.SIGTERM)),
         (20, "stop Redis", lambda: os.kill(stack.pids()["redis"], signal.SIGTERM)),
         (27, "start Redis", lambda: stack.spawn("redis", redis, env)),
         (33, "stop PostgreSQL", POSTGRES.stop),
         (37, "start PostgreSQL", POSTGRES.start),
-        (42, "start app server 8301", lambda: stack.spawn("web-8301", web, env)),
+        (42, "start app server A", lambda: stack.spawn(f"web-{APP_A}", web, env)),
     ]
     for at, name, action in plan:
         time.sleep(max(0, at - elapsed()))
+        began = elapsed()  # a stop starts failing requests while it runs, not once it is done
         action()
-        events.append((round(elapsed(), 1), name))
+        events.append((round(began, 1), name))
+
+
+def flush_pools():
+    """What a closed survey or the hourly cron does: write every sealed answer still waiting."""
+    done = subprocess.run(
+        [stack.PYTHON, "manage.py", "flush_survey_pools", "--force"],
+        cwd=ROOT,
+        env=stack.environment(),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout.strip()
 
 
 def stored(plan):
@@ -247,8 +318,24 @@ def stored(plan):
             [plan["survey"]],
         )
         emails = Counter(row[0] for row in cursor.fetchall())
+        cursor.execute(
+            "SELECT a.text FROM surveys_answer a JOIN surveys_response r ON r.id = a.response_id "
+            "WHERE r.survey_id = %s",
+            [plan["anonymous_survey"]],
+        )
+        anonymous = Counter(row[0].removeprefix("load ") for row in cursor.fetchall())
+        cursor.execute(
+            "SELECT count(*), count(DISTINCT batch) FROM surveys_response WHERE survey_id = %s",
+            [plan["anonymous_survey"]],
+        )
+        responses, batches = cursor.fetchone()
+        cursor.execute(
+            "SELECT count(*) FROM surveys_sealedanswers WHERE survey_id = %s", [plan["anonymous_survey"]]
+        )
+        waiting = cursor.fetchone()[0]
     conn.close()
-    return {"comment": markers, "survey": emails}
+    rows = {"comment": markers, "survey": emails, "anonymous survey": anonymous}
+    return rows, {"responses": responses, "batches": batches, "still sealed": waiting}
 
 
 def prepare():
@@ -266,51 +353,90 @@ def prepare():
     return json.loads(setup.stdout.strip().splitlines()[-1])
 
 
-def report(plan, rows):
+def _p95(values):
+    return statistics.quantiles(values, n=20)[18] * 1000 if len(values) > 20 else 0
+
+
+def _timeline(out):
+    """Failures between one fault event and the next; after a part returns, how soon they stop."""
+    marks = [(0.0, "start of the run"), *events, (float(DURATION), "end")]
+    writes = sorted(when for kind in acked for when, _ in acked[kind])
+    for (begin, name), (end, _) in zip(marks, marks[1:], strict=False):
+        during = [(when, what) for when, what in failures if begin <= when < end]
+        kinds = dict(Counter(what for _, what in during))
+        line = f"  {begin:4.1f}-{end:4.1f} s, after {name}: {len(during)} failed {kinds}"
+        if name.startswith("start "):
+            last = max((when for when, _ in during), default=None)
+            first = next((when for when in writes if when >= begin), None)
+            line += "; recovery: " + (f"last failure +{last - begin:.1f} s" if last else "no failure")
+            line += f", first acknowledged write +{first - begin:.1f} s" if first else ", no write"
+        out(line + "\n")
+
+
+def report(plan, rows, pool, flushed, load):
     out = sys.stdout.write
-    total = sum(statuses.values())
-    errors = sum(count for status, count in statuses.items() if status != 200)
-    p95 = statistics.quantiles(latencies, n=20)[18] * 1000 if len(latencies) > 20 else 0
-    out(f"duration {DURATION} s, {READERS} readers + {len(plan['writers'])} writers, through nginx {BASE}\n")
+    writers = len(plan["writers"])
+    surveyors = plan["survey_writers"]
+    total = sum(requests_by.values())
+    bad = sum(n for (_, status), n in requests_by.items() if not (isinstance(status, int) and status < 400))
+    reads = {status: n for (what, status), n in requests_by.items() if what == "read"}
+    out(
+        f"duration {DURATION} s, {READERS + writers + surveyors} virtual users: {READERS} readers, "
+        f"{writers} comment writers, {surveyors} anonymous survey writers; through nginx {BASE} "
+        f"to app servers :{APP_A} (A) and :{APP_B} (B)\n"
+    )
+    out(f"machine: {os.cpu_count()} cores, load average {load[0]} before, {load[1]} after\n")
     out(f"faults: {events}\n")
-    out(f"read requests: {total}, non-200: {errors} {dict(statuses)}\n")
-    out(f"read p95: {p95:.0f} ms, median {statistics.median(latencies) * 1000:.0f} ms\n")
-    for kind in ("comment", "survey"):
+    out(f"requests: {total}, of which 4xx/5xx/connection errors: {bad}\n")
+    out(f"  by kind and status: {dict(sorted(((f'{w} {s}', n) for (w, s), n in requests_by.items())))}\n")
+    out(f"  reads: {sum(reads.values())} {reads}\n")
+    for kind in ("read", "write"):
+        values = latencies[kind]
+        if values:
+            median = statistics.median(values) * 1000
+            out(f"  {kind} latency: median {median:.0f} ms, p95 {_p95(values):.0f} ms\n")
+    out(f"anonymous pool after the run: {flushed}; {pool}\n")
+    for kind in ("comment", "survey", "anonymous survey"):
         keys = [key for _, key in acked[kind]]
         found = rows[kind]
         lost = [key for key in keys if not found[key]]
         doubled = [key for key in keys if found[key] > 1]
+        unacked = sum(n for key, n in found.items() if key not in set(keys))
         out(
-            f"{kind}s attempted {attempted[kind]}, acknowledged {len(keys)}, stored {sum(found.values())}, "
-            f"lost {len(lost)}, stored twice {len(doubled)}\n"
+            f"{kind}s: attempted {attempted[kind]}, acknowledged {len(keys)} "
+            f"({acked_on_retry[kind]} on a retry), stored {sum(found.values())}, lost {len(lost)}, "
+            f"stored twice {len(doubled)}, stored but never acknowledged {unacked}\n"
         )
     out(f"refused/failed attempts (then retried): {dict(refused)}\n")
-    spans = {}
-    for (second, what), count in sorted(failures_by_second.items()):
-        first, _, total = spans.get(what, (second, second, 0))
-        spans[what] = (first, second, total + count)
-    for what, (first, last, total) in spans.items():
-        out(f"  {what}: {total} between {first} s and {last + 1} s\n")
-    for label, name in (("Redis", "start Redis"), ("PostgreSQL", "start PostgreSQL")):
-        back = next((at for at, event in events if event == name), None)
-        first = min((at for kind in acked for at, _ in acked[kind] if back and at > back), default=None)
-        if back and first:
-            out(f"first acknowledged write after {label} returned: +{first - back:.1f} s\n")
+    out("timeline (every failed attempt, then retried):\n")
+    _timeline(out)
 
 
 def main():
     global start
+    load_before = os.getloadavg()[0]
     try:
         plan = prepare()
+        plan["survey_writers"] = int(
+            os.environ.get("LOAD_SURVEY_WRITERS", max(1, round((READERS + len(plan["writers"])) / 2)))
+        )
         start = time.monotonic()
         threads = [threading.Thread(target=reader, args=(i,)) for i in range(READERS)]
-        threads += [threading.Thread(target=writer, args=(i, w, plan)) for i, w in enumerate(plan["writers"])]
+        threads += [
+            threading.Thread(target=comment_writer, args=(i, w, plan)) for i, w in enumerate(plan["writers"])
+        ]
+        threads += [
+            threading.Thread(target=survey_writer, args=(i, plan)) for i in range(plan["survey_writers"])
+        ]
         threads.append(threading.Thread(target=faults))
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        report(plan, stored(plan))
+        load_after = os.getloadavg()[0]
+        flushed = flush_pools()
+        rows, pool = stored(plan)
+        report(plan, rows, pool, flushed, (round(load_before, 1), round(load_after, 1)))
     finally:
         stack.stop()
         POSTGRES.destroy()

@@ -6,6 +6,8 @@ Writers are the demo's verified participants (group membership verified by staff
 the topics it may post on (forums.permissions.can_post) and answers a one-question,
 identified survey once ("Stack load survey", published under the demo's survey index and
 open to anyone signed in), so every acknowledged answer is a Response row at once.
+Survey writers answer "Stack load survey (anonymous)" without signing in, once per visit: its
+answers are sealed on receipt and written later in shuffled batches (surveys/pool.py).
 """
 
 import json
@@ -31,15 +33,16 @@ SLUG = "stack-load-survey"
 QUESTION_ID = "stack-load-q1"
 
 
-def load_survey() -> SurveyPage:
-    survey = SurveyPage.objects.filter(slug=SLUG).first()
+def load_survey(*, anonymous: bool = False) -> SurveyPage:
+    slug = f"{SLUG}-anonymous" if anonymous else SLUG
+    survey = SurveyPage.objects.filter(slug=slug).first()
     if survey:
         return survey
     survey = SurveyPage(
-        title="Stack load survey",
-        slug=SLUG,
+        title="Stack load survey (anonymous)" if anonymous else "Stack load survey",
+        slug=slug,
         access_mode=AccessMode.PUBLIC,
-        is_anonymous=False,
+        is_anonymous=anonymous,
         sections=[section("Load", [question("short_text", "A word", id=QUESTION_ID, required=True)])],
     )
     survey_index().add_child(instance=survey)
@@ -61,7 +64,12 @@ def main():
         postable = [topic.pk for topic in topics if can_post(user, topic) and topic.is_open]
         if postable and user.email not in {w["email"] for w in writers}:
             writers.append({"email": user.email, "password": DEFAULT_PASSWORD, "topics": postable})
-    plan = {"survey": survey.pk, "question": f"q_{QUESTION_ID}", "writers": writers}
+    plan = {
+        "survey": survey.pk,
+        "anonymous_survey": load_survey(anonymous=True).pk,
+        "question": f"q_{QUESTION_ID}",
+        "writers": writers,
+    }
     sys.stdout.write(json.dumps(plan) + "\n")
 
 

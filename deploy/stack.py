@@ -47,6 +47,24 @@ def wait_for_port(port, timeout=30.0):
     raise SystemExit(f"stack: nothing answers on 127.0.0.1:{port} (see {STATE}/*.log)")
 
 
+def wait_until_serving(port, timeout=180.0):
+    """gunicorn listens before its workers have loaded the portal: wait for a real answer."""
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/healthz", headers={"Host": "127.0.0.1"})
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                if response.status == 200:
+                    return
+        except (OSError, urllib.error.URLError):
+            pass
+        time.sleep(0.3)
+    raise SystemExit(f"stack: app server :{port} does not answer /healthz (see {STATE}/web-{port}.log)")
+
+
 def environment():
     secret_file = STATE / "secret_key"
     if not secret_file.exists():
@@ -98,15 +116,32 @@ def nginx_conf():
     upstreams = "\n".join(
         f"        server 127.0.0.1:{port} max_fails=2 fail_timeout=5s;" for port in APP_PORTS
     )
+    # One single-server group per app server, chosen by the stack-only X-Stack-Upstream header.
+    pinned = "\n".join(
+        f"    upstream stack_app_{port} {{ server 127.0.0.1:{port}; keepalive 4; }}" for port in APP_PORTS
+    )
+    pins = "\n".join(f"        {port} stack_app_{port};" for port in APP_PORTS)
+    if "proxy_pass http://portal_app;" not in common:
+        raise SystemExit("stack: portal-common.conf no longer proxies to portal_app; update stack.py")
+    common = common.replace("proxy_pass http://portal_app;", "proxy_pass http://$stack_upstream;")
     template = (ROOT / "deploy" / "nginx" / "stack.conf.template").read_text()
     return template.format(
         state=STATE,
         port=NGINX_PORT,
         upstreams=upstreams,
+        pinned=pinned,
+        pins=pins,
         common="\n".join("        " + line for line in common.splitlines()),
         rate_all=os.environ.get("STACK_RATE", "50r/s"),
         rate_post=os.environ.get("STACK_RATE_POST", "20r/s"),
     )
+
+
+def together(env, *commands):
+    running = [subprocess.Popen(argv, cwd=ROOT, env=env) for argv in commands]
+    failed = [argv[2] for argv, process in zip(commands, running, strict=True) if process.wait() != 0]
+    if failed:
+        raise SystemExit(f"stack: {', '.join(failed)} failed")
 
 
 def ensure_database(env):
@@ -121,8 +156,13 @@ def ensure_database(env):
             log(f"created database {DB_NAME}")
     conn.close()
     manage = [PYTHON, "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    # Independent steps run side by side (each pays Django's start-up); the error pages
+    # link the collected, fingerprinted CSS, so they come after collectstatic.
+    together(
+        env,
+        [*manage, "migrate", "--noinput", "-v0"],
+        [*manage, "collectstatic", "--noinput", "-v0"],
+    )
     subprocess.run([*manage, "error_pages", str(STATE / "errors")], cwd=ROOT, env=env, check=True)
     if os.environ.get("STACK_DEMO", "1") == "1" and not (STATE / "demo-loaded").exists():
         subprocess.run([*manage, "load_demo"], cwd=ROOT, env=env, check=True)
@@ -130,6 +170,7 @@ def ensure_database(env):
 
 
 def start():
+    began = time.monotonic()
     if running():
         raise SystemExit("stack: already running (python deploy/stack.py stop first)")
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -172,11 +213,15 @@ def start():
     (STATE / "nginx.conf").write_text(nginx_conf())
     for port in APP_PORTS:
         wait_for_port(port)
+        wait_until_serving(port)
     subprocess.run([nginx, "-t", "-q", "-c", str(STATE / "nginx.conf")], check=True)
     subprocess.run([nginx, "-c", str(STATE / "nginx.conf")], check=True)
     wait_for_port(NGINX_PORT)
     log(f"nginx pid {(STATE / 'nginx.pid').read_text().strip()}")
-    log(f"the portal answers at http://127.0.0.1:{NGINX_PORT}/ (app servers {APP_PORTS})")
+    log(
+        f"the portal answers at http://127.0.0.1:{NGINX_PORT}/ (app servers {APP_PORTS}; "
+        f"started in {time.monotonic() - began:.0f} s)"
+    )
 
 
 def pids():
@@ -190,29 +235,55 @@ def pids():
 
 
 def alive(pid):
+    # A process this one started (bench/stack_load.py calls start() in-process) stays a
+    # zombie until reaped, and a zombie still answers kill(pid, 0): reap it, then look.
+    try:
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:
+            return False
+    except ChildProcessError:
+        pass
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:  # someone else's zombie is dead all the same
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def running():
     return {name: pid for name, pid in pids().items() if alive(pid)}
 
 
+def family(pid):
+    """The process and everything it started (gunicorn's and nginx's workers), from /proc."""
+    found = {pid}
+    tasks = Path(f"/proc/{pid}/task")
+    for children in tasks.glob("*/children") if tasks.exists() else []:
+        try:
+            for child in children.read_text().split():
+                found |= family(int(child))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
 def stop():
-    for name, pid in running().items():
+    started = running()
+    everyone = set().union(*(family(pid) for pid in started.values())) if started else set()
+    for name, pid in started.items():
         os.kill(pid, signal.SIGTERM if name != "nginx" else signal.SIGQUIT)
         log(f"stopping {name} (pid {pid})")
+    # Done when every process is gone, the workers too, not only the ones with a pid file.
     deadline = time.monotonic() + 20
-    while running() and time.monotonic() < deadline:
+    while any(alive(pid) for pid in everyone) and time.monotonic() < deadline:
         time.sleep(0.2)
-    for name, pid in running().items():
+    for pid in [pid for pid in everyone if alive(pid)]:
         os.kill(pid, signal.SIGKILL)
-        log(f"killed {name} (pid {pid})")
+        log(f"killed pid {pid}")
     for pidfile in STATE.glob("*.pid"):
         pidfile.unlink()
     log("stopped")
