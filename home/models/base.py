@@ -63,9 +63,7 @@ class HomePage(BasePage):
         from home import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured_initiatives"] = selectors.featured_initiatives(site_root=self)
-        context["latest_updates"] = selectors.latest_updates(site_root=self, limit=3)
-        context["upcoming_events"] = selectors.upcoming_events(site_root=self, limit=3)
+        context.update(selectors.home_listings(site_root=self))
         return context
 
 
