@@ -221,6 +221,17 @@ def hidden_workgroups(*, user) -> QuerySet[WorkgroupPage]:
 # someone who once commented sees no title, address or count of a private workgroup.
 
 
+def private_workgroup_paths() -> list[str]:
+    """Tree paths of every private workgroup, whoever asks (the sitemap). Kept in the fragment
+    cache: `is_private` changes by publishing the workgroup, which retires it."""
+    from portal.pagecache.lookups import remembered
+
+    def build():
+        return list(WorkgroupPage.objects.filter(is_private=True).values_list("path", flat=True))
+
+    return remembered("private-workgroups", build)
+
+
 def hidden_paths(*, user) -> list[str]:
     """Tree paths of the private workgroups `user` may not see (their pages are below them)."""
     return list(hidden_workgroups(user=user).values_list("path", flat=True))
