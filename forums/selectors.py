@@ -270,16 +270,18 @@ def hidden_url_prefixes(user) -> list[str]:
 
 
 def plan_tree(*, workgroup: WorkgroupPage) -> list[PlanItem]:
-    """Goals with their strategies and action steps, terms and notes: a fixed number of queries."""
-    leaf = PlanItem.objects.prefetch_related("cfsr_terms", "progress_notes")
-    middle = PlanItem.objects.prefetch_related(
-        "cfsr_terms", "progress_notes", Prefetch("children", queryset=leaf)
+    """Goals with their strategies and action steps, terms and notes, in three queries: every
+    item of the workgroup at once, nested here; each item's children are `item.plan_children`
+    (whatever the depth; the template used to ask each leaf for its children)."""
+    items = list(
+        PlanItem.objects.filter(workgroup=workgroup).prefetch_related("cfsr_terms", "progress_notes")
     )
-    return list(
-        PlanItem.objects.filter(workgroup=workgroup, level=PlanLevel.GOAL).prefetch_related(
-            "cfsr_terms", "progress_notes", Prefetch("children", queryset=middle)
-        )
-    )
+    children: dict[int, list[PlanItem]] = {}
+    for item in items:
+        children.setdefault(item.parent_id, []).append(item)
+    for item in items:
+        item.plan_children = children.get(item.pk, [])
+    return [item for item in items if item.level == PlanLevel.GOAL]
 
 
 def plan_status_summary(*, workgroups) -> list[dict]:

@@ -59,6 +59,13 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "home page"
 
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        from home import routing
+
+        return routing.route(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from home import selectors
 

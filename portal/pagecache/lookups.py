@@ -73,6 +73,13 @@ def get_for_language(manager, language_code):
     return locale
 
 
+def attach_locale(page) -> None:
+    """Set `page.locale` from the cached locales, so templates reading it cost no query."""
+    locale = next((x for x in locales().values() if x.pk == page.locale_id), None)
+    if locale is not None:
+        page.locale = locale
+
+
 # --- private sections --------------------------------------------------------------------
 
 
