@@ -202,6 +202,14 @@ def workgroups_visible(*, user, index=None) -> QuerySet[WorkgroupPage]:
 
 
 def visible_workgroup_ids(*, user) -> list[int]:
+    if not user.is_authenticated:  # asked up to three times a render (plan overview)
+        from portal.pagecache.lookups import per_request
+
+        return per_request("public-workgroup-ids", lambda: _visible_workgroup_ids(user))
+    return _visible_workgroup_ids(user)
+
+
+def _visible_workgroup_ids(user) -> list[int]:
     if permissions.is_staff_reader(user):
         return list(WorkgroupPage.objects.values_list("pk", flat=True))
     public = Q(is_private=False)

@@ -201,7 +201,12 @@ def update_detail(*, update: UpdatePage) -> dict[str, Any]:
 
 
 def updates_for_feed(*, index_page, limit: int = 20) -> list[UpdatePage]:
-    return list(_public_live(UpdatePage).child_of(index_page).order_by("-date", "-pk")[:limit])
+    return list(
+        _public_live(UpdatePage)
+        .child_of(index_page)
+        .select_related("initiative")
+        .order_by("-date", "-pk")[:limit]
+    )
 
 
 # --- events ------------------------------------------------------------------------------

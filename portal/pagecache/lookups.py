@@ -48,6 +48,17 @@ def remembered(name: str, build, *, vary: object = ""):
     return memo[key]
 
 
+def per_request(name: str, build):
+    """`build()` once per request (never cached across requests); outside a request, built."""
+    memo = getattr(_local, "memo", None)
+    if memo is None:
+        return build()
+    key = ("per-request", name)
+    if key not in memo:
+        memo[key] = build()
+    return memo[key]
+
+
 # --- locales -----------------------------------------------------------------------------
 
 
