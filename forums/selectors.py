@@ -180,10 +180,21 @@ def workgroup_page_context(*, request, workgroup: WorkgroupPage) -> dict:
         and Follow.objects.filter(user=user, workgroup=workgroup).exists(),
         "plan_summary": plan_status_summary(workgroups=[workgroup]),
         "cfsr_terms": list(workgroup.cfsr_terms.all()),
-        "initiative": workgroup.initiative.specific
-        if workgroup.initiative_id and workgroup.initiative.live
-        else None,
+        "initiative": _live_initiative(workgroup),
     }
+
+
+def _live_initiative(workgroup: WorkgroupPage):
+    """The workgroup's initiative page if live (cached: publishing either page retires it)."""
+    if not workgroup.initiative_id:
+        return None
+    from portal.pagecache.lookups import remembered
+
+    def build():
+        initiative = workgroup.initiative
+        return initiative.specific if initiative.live else None
+
+    return remembered("workgroup-initiative", build, vary=workgroup.initiative_id)
 
 
 def workgroups_visible(*, user, index=None) -> QuerySet[WorkgroupPage]:
