@@ -36,20 +36,32 @@ def proposals_and_meetings_section(request, workgroup):
     sort = sort if sort in SORT_LABELS else "newest"
     user = request.user
     now = timezone.now()
+
+    def lists():
+        return {
+            "proposals": list(selectors.public_proposals(workgroup=workgroup, state=state, sort=sort)[:50]),
+            "counts": selectors.proposal_counts(workgroup=workgroup),
+            "upcoming": list(selectors.upcoming_meetings(workgroup=workgroup, now=now)),
+            "past": list(selectors.past_meetings(workgroup=workgroup, now=now)[:5]),
+        }
+
+    if user.is_authenticated:
+        shown = lists()
+    else:  # the same for every visitor: proposal, support and meeting changes retire it
+        from portal.pagecache.lookups import remembered
+
+        shown = remembered("agenda-section", lists, vary=f"{workgroup.pk}:{state}:{sort}")
     return Panel(
         title=str(_("Proposals and meetings")),
         template="agenda/sections/workgroup.html",
         context={
             "workgroup": workgroup,
-            "proposals": list(selectors.public_proposals(workgroup=workgroup, state=state, sort=sort)[:50]),
-            "counts": selectors.proposal_counts(workgroup=workgroup),
+            **shown,
             "state": state,
             "sort": sort,
             "filters": FILTER_LABELS.items(),
             "sorts": SORT_LABELS.items(),
             "can_propose": user.is_authenticated and permissions.can_propose(user, workgroup),
-            "upcoming": list(selectors.upcoming_meetings(workgroup=workgroup, now=now)),
-            "past": list(selectors.past_meetings(workgroup=workgroup, now=now)[:5]),
             "now": now,
         },
         order=40,

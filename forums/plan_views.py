@@ -13,13 +13,8 @@ from .models import PlanStatus
 
 
 def workgroup_plan(request, workgroup):
-    context = workgroup.get_context(request)
-    context.update(
-        {
-            "goals": selectors.plan_tree(workgroup=workgroup),
-            "plan_summary": selectors.plan_status_summary(workgroups=[workgroup]),
-        }
-    )
+    context = workgroup.get_context(request)  # already holds this workgroup's plan_summary
+    context["goals"] = selectors.plan_tree(workgroup=workgroup)
     return TemplateResponse(request, "forums/workgroup_plan.html", context)
 
 

@@ -180,10 +180,21 @@ def workgroup_page_context(*, request, workgroup: WorkgroupPage) -> dict:
         and Follow.objects.filter(user=user, workgroup=workgroup).exists(),
         "plan_summary": plan_status_summary(workgroups=[workgroup]),
         "cfsr_terms": list(workgroup.cfsr_terms.all()),
-        "initiative": workgroup.initiative.specific
-        if workgroup.initiative_id and workgroup.initiative.live
-        else None,
+        "initiative": _live_initiative(workgroup),
     }
+
+
+def _live_initiative(workgroup: WorkgroupPage):
+    """The workgroup's initiative page if live (cached: publishing either page retires it)."""
+    if not workgroup.initiative_id:
+        return None
+    from portal.pagecache.lookups import remembered
+
+    def build():
+        initiative = workgroup.initiative
+        return initiative.specific if initiative.live else None
+
+    return remembered("workgroup-initiative", build, vary=workgroup.initiative_id)
 
 
 def workgroups_visible(*, user, index=None) -> QuerySet[WorkgroupPage]:
@@ -202,6 +213,14 @@ def workgroups_visible(*, user, index=None) -> QuerySet[WorkgroupPage]:
 
 
 def visible_workgroup_ids(*, user) -> list[int]:
+    if not user.is_authenticated:  # asked up to three times a render (plan overview)
+        from portal.pagecache.lookups import per_request
+
+        return per_request("public-workgroup-ids", lambda: _visible_workgroup_ids(user))
+    return _visible_workgroup_ids(user)
+
+
+def _visible_workgroup_ids(user) -> list[int]:
     if permissions.is_staff_reader(user):
         return list(WorkgroupPage.objects.values_list("pk", flat=True))
     public = Q(is_private=False)
@@ -219,6 +238,17 @@ def hidden_workgroups(*, user) -> QuerySet[WorkgroupPage]:
 # Every surface that lists something of a workgroup (My portal, notifications, e-mails,
 # exports, search, home panels) narrows with these, so a non-member, a former member or
 # someone who once commented sees no title, address or count of a private workgroup.
+
+
+def private_workgroup_paths() -> list[str]:
+    """Tree paths of every private workgroup, whoever asks (the sitemap). Kept in the fragment
+    cache: `is_private` changes by publishing the workgroup, which retires it."""
+    from portal.pagecache.lookups import remembered
+
+    def build():
+        return list(WorkgroupPage.objects.filter(is_private=True).values_list("path", flat=True))
+
+    return remembered("private-workgroups", build)
 
 
 def hidden_paths(*, user) -> list[str]:
@@ -259,16 +289,18 @@ def hidden_url_prefixes(user) -> list[str]:
 
 
 def plan_tree(*, workgroup: WorkgroupPage) -> list[PlanItem]:
-    """Goals with their strategies and action steps, terms and notes: a fixed number of queries."""
-    leaf = PlanItem.objects.prefetch_related("cfsr_terms", "progress_notes")
-    middle = PlanItem.objects.prefetch_related(
-        "cfsr_terms", "progress_notes", Prefetch("children", queryset=leaf)
+    """Goals with their strategies and action steps, terms and notes, in three queries: every
+    item of the workgroup at once, nested here; each item's children are `item.plan_children`
+    (whatever the depth; the template used to ask each leaf for its children)."""
+    items = list(
+        PlanItem.objects.filter(workgroup=workgroup).prefetch_related("cfsr_terms", "progress_notes")
     )
-    return list(
-        PlanItem.objects.filter(workgroup=workgroup, level=PlanLevel.GOAL).prefetch_related(
-            "cfsr_terms", "progress_notes", Prefetch("children", queryset=middle)
-        )
-    )
+    children: dict[int, list[PlanItem]] = {}
+    for item in items:
+        children.setdefault(item.parent_id, []).append(item)
+    for item in items:
+        item.plan_children = children.get(item.pk, [])
+    return [item for item in items if item.level == PlanLevel.GOAL]
 
 
 def plan_status_summary(*, workgroups) -> list[dict]:

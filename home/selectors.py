@@ -83,6 +83,22 @@ def upcoming_events(*, site_root, limit: int = 3) -> list[EventPage]:
     )
 
 
+def home_listings(*, site_root) -> dict[str, list]:
+    """The home page's three lists, the same for every visitor: kept in the fragment cache, so
+    page publish, unpublish, move and delete retire them (an event that ends drops off within
+    PAGECACHE_TIMEOUT, as on the cached page itself)."""
+    from portal.pagecache.lookups import remembered
+
+    def build():
+        return {
+            "featured_initiatives": featured_initiatives(site_root=site_root),
+            "latest_updates": latest_updates(site_root=site_root, limit=3),
+            "upcoming_events": upcoming_events(site_root=site_root, limit=3),
+        }
+
+    return remembered("home-listings", build, vary=site_root.pk)
+
+
 # --- Theory of Change and initiatives ----------------------------------------------------
 
 
@@ -185,7 +201,12 @@ def update_detail(*, update: UpdatePage) -> dict[str, Any]:
 
 
 def updates_for_feed(*, index_page, limit: int = 20) -> list[UpdatePage]:
-    return list(_public_live(UpdatePage).child_of(index_page).order_by("-date", "-pk")[:limit])
+    return list(
+        _public_live(UpdatePage)
+        .child_of(index_page)
+        .select_related("initiative")
+        .order_by("-date", "-pk")[:limit]
+    )
 
 
 # --- events ------------------------------------------------------------------------------

@@ -7,11 +7,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from opendata import urls as opendata_urls
 from portal import views
+from portal.sitemaps import PortalSitemap
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PortalSitemap}}, name="sitemap"),
     # Wagtail's own login form has no rate limits: /admin/login/ goes to allauth's, keeping ?next=.
     path("admin/login/", include("portal.accounts.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),

@@ -59,13 +59,18 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "home page"
 
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        from home import routing
+
+        return routing.route(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from home import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured_initiatives"] = selectors.featured_initiatives(site_root=self)
-        context["latest_updates"] = selectors.latest_updates(site_root=self, limit=3)
-        context["upcoming_events"] = selectors.upcoming_events(site_root=self, limit=3)
+        context.update(selectors.home_listings(site_root=self))
         return context
 
 

@@ -8,7 +8,12 @@ def breadcrumb_trail(page):
     """The page's ancestors below the tree root (home first); empty on the home page."""
     if page is None or getattr(page, "depth", 0) <= 2:
         return []
-    return list(page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "path", "depth"))
+    from portal.pagecache.lookups import remembered
+
+    def build():  # titles and addresses change by publishing or moving: both retire it
+        return list(page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "path", "depth"))
+
+    return remembered("breadcrumbs", build, vary=page.path)
 
 
 @register.simple_tag(takes_context=True)

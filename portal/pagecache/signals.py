@@ -51,3 +51,16 @@ def _plan_changed(sender, instance, **kwargs):
 
     if isinstance(instance, PlanItem | ProgressNote):
         invalidate(f"{sender.__name__} {instance.pk} changed")
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _lookup_changed(sender, instance, **kwargs):
+    """Sites, locales, view restrictions and aliases are cached by `lookups`; restrictions also
+    change which pages anonymous visitors may see."""
+    from wagtail.models import Locale, PageViewRestriction, Site
+
+    if isinstance(instance, Site | Locale | PageViewRestriction):
+        invalidate(f"{sender.__name__} {instance.pk} changed")
+    elif isinstance(instance, Page) and instance.alias_of_id is not None and kwargs.get("created"):
+        invalidate(f"alias page {instance.pk} created")

@@ -15,3 +15,18 @@ def _snippet_saved(request, instance):
 @hooks.register("after_delete_snippet")
 def _snippets_deleted(request, instances):
     invalidate(f"{len(instances)} snippet(s) deleted")
+
+
+# After Wagtail's own registration (order 0), so this handler replaces its "page" link type.
+@hooks.register("register_rich_text_features", order=100)
+def _cached_page_links(features):
+    from wagtail.rich_text.pages import PageLinkHandler
+
+    from . import lookups
+
+    class CachedPageLinkHandler(PageLinkHandler):
+        @classmethod
+        def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+            return lookups.page_link_tags(attrs_list, super().expand_db_attributes_many)
+
+    features.register_link_type(CachedPageLinkHandler)

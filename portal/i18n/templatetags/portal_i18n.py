@@ -15,6 +15,14 @@ register = template.Library()
 
 def _page_url_in(page, request, code: str) -> str:
     """The page's translation in `code`, else the same page under that language's prefix."""
+    from portal.pagecache.lookups import remembered
+
+    url = remembered("switcher", lambda: _translation_url(page, request, code), vary=f"{page.pk}:{code}")
+    return url or languages.path_in(request.path, code)
+
+
+def _translation_url(page, request, code: str) -> str | None:
+    """The URL of the page's live translation in `code` (cached: publishing retires it)."""
     try:
         locale = Locale.objects.get_for_language(code)
         translated = page.get_translation_or_none(locale)
@@ -25,7 +33,7 @@ def _page_url_in(page, request, code: str) -> str:
             url = translated.get_url(request=request)
         if url:
             return url
-    return languages.path_in(request.path, code)
+    return None
 
 
 @register.simple_tag(takes_context=True)
@@ -53,7 +61,10 @@ def language_links(context):
 def page_in_other_language(context) -> bool:
     """True when the page shown is in another language than the interface (a fallback)."""
     page = context.get("page")
-    locale = getattr(page, "locale", None)
-    if locale is None:
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id is None:
         return False
-    return locale.language_code != translation.get_language()
+    try:  # by id: the cached locales, no query for page.locale
+        return locale_id != Locale.objects.get_for_language(translation.get_language()).pk
+    except (Locale.DoesNotExist, LookupError):
+        return True
