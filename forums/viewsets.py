@@ -11,6 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
 from . import services
+from .invitations.admin import InvitationViewSet
 from .models import MembershipRole, MembershipStatus, PlanItem, WorkgroupMembership, WorkgroupPage
 from .permissions import facilitated_workgroup_ids, manages_every_workgroup
 
@@ -168,4 +169,4 @@ class WorkgroupsViewSetGroup(ViewSetGroup):
     menu_label = "Workgroups"
     menu_icon = "group"
     menu_order = 250
-    items = (PlanItemViewSet, WorkgroupMembershipViewSet)
+    items = (PlanItemViewSet, WorkgroupMembershipViewSet, InvitationViewSet)
