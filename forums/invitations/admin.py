@@ -8,9 +8,9 @@ from django.urls import path
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
-from django.views.decorators.http import require_POST
 
 from forums import selectors
 from forums.models import WorkgroupInvitation
