@@ -86,7 +86,7 @@ class MembershipForm(ScopedAdminForm):
                 .order_by("display_name", "username")
             )
             self.fields["user"].error_messages["invalid_choice"] = _(
-                "Choose an active account that has not asked to join (decide requests under Requests to join)."
+                "Choose an active account that has not asked to join (requests are decided apart)."
             )
         if "role" in self.fields and not (self.for_user and self.for_user.has_perm("auth.change_group")):
             # Making someone a facilitator grants admin page permissions: only those who may
