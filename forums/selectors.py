@@ -177,6 +177,7 @@ def workgroup_page_context(*, request, workgroup: WorkgroupPage) -> dict:
         "member_count": WorkgroupMembership.objects.active().filter(workgroup=workgroup).count(),
         "membership": membership,
         "can_join": permissions.can_join(user, workgroup),
+        "can_invite": permissions.can_invite(user, workgroup),
         "is_following": user.is_authenticated
         and Follow.objects.filter(user=user, workgroup=workgroup).exists(),
         "plan_summary": plan_status_summary(workgroups=[workgroup]),

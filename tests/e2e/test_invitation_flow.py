@@ -27,7 +27,11 @@ def _shot(page, screenshot_dir, name):
 def test_invited_newcomer_signs_up_accepts_and_posts(page, browser, live_server, screenshot_dir):
     index = WorkgroupIndexPageFactory(parent=HomePage.objects.first(), slug="workgroups")
     workgroup = WorkgroupPageFactory(
-        parent=index, title="Tribal consultation", slug="tribal", membership_mode="invitation", is_private=True
+        parent=index,
+        title="Tribal consultation",
+        slug="tribal",
+        membership_mode="invitation",
+        is_private=True,
     )
     topic = TopicPageFactory(parent=workgroup, title="Draft ICWA notice letter", slug="icwa")
     facilitator = UserFactory(email="fran@example.org", display_name="Fran", roles=["Facilitators"])

@@ -181,3 +181,13 @@ def test_membership_form_uses_the_picker_not_a_dropdown(client, people, groups, 
     html = client.get("/admin/workgroups/memberships/new/").content.decode()
     assert "/admin/people/choose/" in html
     assert "Dana 0" not in html  # no list of every account in the page
+
+
+def test_workgroup_page_links_its_facilitators_to_the_invitation_form(client, people, groups):
+    link = f"/admin/workgroups/invitations/new/?workgroup={groups[0].pk}"
+    client.force_login(people["facilitator"])
+    assert link in client.get(groups[0].url).content.decode()
+    client.force_login(people["member"])
+    assert link not in client.get(groups[0].url).content.decode()
+    response = client.get(NEW, {"workgroup": groups[0].pk})
+    assert response.status_code == 302  # a member does not reach the form
