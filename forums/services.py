@@ -421,8 +421,11 @@ def membership_set(
     by=None,
 ) -> WorkgroupMembership:
     """Add or update a membership directly (admin, invitations, demo); keeps page permissions in step."""
+    defaults = {"role": role, "status": status}
+    if status == MembershipStatus.INVITED and by is not None:
+        defaults["decided_by"] = by  # the inviter: recorded as who decided when they accept
     membership, created = WorkgroupMembership.objects.update_or_create(
-        user=user, workgroup=workgroup, defaults={"role": role, "status": status}
+        user=user, workgroup=workgroup, defaults=defaults
     )
     facilitator_pages_sync(user=user, workgroup=workgroup)
     if by is not None:

@@ -190,4 +190,39 @@ def test_workgroup_page_links_its_facilitators_to_the_invitation_form(client, pe
     client.force_login(people["member"])
     assert link not in client.get(groups[0].url).content.decode()
     response = client.get(NEW, {"workgroup": groups[0].pk})
-    assert response.status_code == 302  # a member does not reach the form
+    assert response.status_code in (302, 403)  # a member does not reach the form
+
+
+def _queries(client, url, **params):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url, params).status_code == 200
+    return len(captured)
+
+
+def test_invitation_list_queries_do_not_grow_with_invitations(client, people, groups):
+    client.force_login(people["facilitator"])
+
+    def add(count, start):
+        services.invitations_create(
+            by=people["facilitator"],
+            workgroup=groups[0],
+            emails=[f"guest{n}@example.org" for n in range(start, start + count)],
+        )
+
+    add(2, 0)
+    _queries(client, INDEX)  # the first admin request of a session loads its caches
+    few = _queries(client, INDEX)
+    add(15, 100)
+    assert _queries(client, INDEX) == few
+
+
+def test_person_picker_queries_do_not_grow_with_people(client, people):
+    client.force_login(people["admin"])
+    UserFactory.create_batch(2, display_name="Sam")
+    _queries(client, CHOOSER, q="sam")  # the first admin request of a session loads its caches
+    few = _queries(client, CHOOSER, q="sam")
+    UserFactory.create_batch(15, display_name="Sam")
+    assert _queries(client, CHOOSER, q="sam") == few
