@@ -277,3 +277,29 @@ def test_a_public_workgroup_may_be_named_to_the_link_holder(
     membership_set(user=fac, workgroup=public, role=MembershipRole.FACILITATOR)
     token = _invite(django_capture_on_commit_callbacks, fac, public, "kid@example.org")[0].token
     assert "Join Youth voice" in _open(client, token).content.decode()
+
+
+def test_accepting_retires_the_cached_public_page(
+    settings, index_page, make_staff, django_capture_on_commit_callbacks
+):
+    from django.core.cache import caches
+    from django.test import Client
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "invitations-test"},
+    }
+    settings.ALLOWED_HOSTS = ["testserver"]
+    caches["pages"].clear()
+    public = WorkgroupPageFactory(
+        parent=index_page, title="Youth voice", slug="youth", membership_mode="invitation"
+    )
+    fac = make_staff("Facilitators")
+    membership_set(user=fac, workgroup=public, role=MembershipRole.FACILITATOR)
+    token = _invite(django_capture_on_commit_callbacks, fac, public, "kid@example.org")[0].token
+    anonymous = Client()
+    assert "1 member." in anonymous.get(public.url).content.decode()
+    assert anonymous.get(public.url)["X-Page-Cache"] == "HIT"
+    services.invitation_accept(user=UserFactory(email="kid@example.org"), token=token)
+    anonymous.cookies.clear()
+    assert "2 members." in anonymous.get(public.url).content.decode()
