@@ -112,6 +112,11 @@ def can_decide_membership(user, workgroup) -> bool:
     return is_facilitator(user, workgroup) or is_moderator(user)
 
 
+def can_invite(user, workgroup) -> bool:
+    """Invite people by e-mail, resend and revoke: the workgroup's facilitators and administrators."""
+    return is_facilitator(user, workgroup) or manages_every_workgroup(user)
+
+
 def can_join(user, workgroup) -> bool:
     if not user_can_take_part(user) or is_member(user, workgroup):
         return False

@@ -17,6 +17,7 @@ from .models import (
     PlanLevel,
     PlanStatus,
     TopicPage,
+    WorkgroupInvitation,
     WorkgroupMembership,
     WorkgroupPage,
 )
@@ -176,6 +177,7 @@ def workgroup_page_context(*, request, workgroup: WorkgroupPage) -> dict:
         "member_count": WorkgroupMembership.objects.active().filter(workgroup=workgroup).count(),
         "membership": membership,
         "can_join": permissions.can_join(user, workgroup),
+        "can_invite": permissions.can_invite(user, workgroup),
         "is_following": user.is_authenticated
         and Follow.objects.filter(user=user, workgroup=workgroup).exists(),
         "plan_summary": plan_status_summary(workgroups=[workgroup]),
@@ -440,3 +442,21 @@ def activity_by_author(*, since=None) -> dict[int, dict]:
     for author_id, n in answers.values_list("parent__author_id").annotate(n=Count("pk")):
         activity.setdefault(author_id, {"comments": 0, "questions": 0, "last": None})["answers_received"] = n
     return activity
+
+
+def invitable_workgroups(*, user):
+    """The workgroups `user` may invite people to (their own; administrators: all)."""
+    queryset = WorkgroupPage.objects.order_by("title")
+    if permissions.manages_every_workgroup(user):
+        return queryset
+    return queryset.filter(pk__in=permissions.facilitated_workgroup_ids(user))
+
+
+def invitations_pending(*, workgroups):
+    """Invitations neither accepted nor revoked (expired ones too, to resend), newest first."""
+    return (
+        WorkgroupInvitation.objects.undecided()
+        .filter(workgroup__in=workgroups)
+        .select_related("workgroup", "invited_by")
+        .order_by("workgroup__title", "-sent_at")
+    )

@@ -267,13 +267,7 @@ def membership_join(*, user, workgroup: WorkgroupPage) -> WorkgroupMembership:
     """Join an open workgroup, or ask to join one that approves requests (its facilitators are told)."""
     existing = WorkgroupMembership.objects.filter(user=user, workgroup=workgroup).first()
     if existing is not None and existing.status == MembershipStatus.INVITED:
-        existing.status = MembershipStatus.ACTIVE
-        existing.decided_at = timezone.now()
-        existing.save(update_fields=["status", "decided_at"])
-        Follow.objects.get_or_create(user=user, workgroup=workgroup)
-        log(instance=existing, action="forums.membership_accept", user=user)
-        facilitator_pages_sync(user=user, workgroup=workgroup)
-        return existing
+        return membership_accept_invitation(user=user, workgroup=workgroup, invited_by=existing.decided_by)
     if existing is not None:
         return existing
     if not permissions.can_join(user, workgroup):
@@ -288,6 +282,54 @@ def membership_join(*, user, workgroup: WorkgroupPage) -> WorkgroupMembership:
         log(instance=membership, action="forums.membership_request", user=user)
         transaction.on_commit(lambda: _request_notify(membership_id=membership.pk))
     return membership
+
+
+@transaction.atomic
+def membership_accept_invitation(*, user, workgroup: WorkgroupPage, invited_by=None) -> WorkgroupMembership:
+    """The person accepts an invitation: an active membership decided by the inviter, a follow,
+    the audit log, and the inviter (or the workgroup's facilitators) told after commit."""
+    membership, _created = WorkgroupMembership.objects.get_or_create(
+        user=user, workgroup=workgroup, defaults={"status": MembershipStatus.ACTIVE}
+    )
+    if membership.status == MembershipStatus.ACTIVE and not _created:
+        return membership  # already a member: nothing to decide, nobody to tell
+    membership.status = MembershipStatus.ACTIVE
+    membership.decided_at = timezone.now()
+    membership.decided_by = invited_by
+    membership.save(update_fields=["status", "decided_at", "decided_by"])
+    Follow.objects.get_or_create(user=user, workgroup=workgroup)
+    log(
+        instance=membership,
+        action="forums.membership_accept",
+        user=user,
+        data={"person": _person_name(user), "invited_by": _person_name(invited_by) if invited_by else ""},
+    )
+    facilitator_pages_sync(user=user, workgroup=workgroup)
+    inviter_id = invited_by.pk if invited_by else None
+    transaction.on_commit(lambda: _accepted_notify(membership_id=membership.pk, inviter_id=inviter_id))
+    return membership
+
+
+def _accepted_notify(*, membership_id: int, inviter_id: int | None) -> None:
+    membership = (
+        WorkgroupMembership.objects.select_related("user", "workgroup").filter(pk=membership_id).first()
+    )
+    if membership is None:
+        return
+    people = WorkgroupMembership.objects.facilitators().filter(workgroup=membership.workgroup)
+    if inviter_id is not None and people.filter(user_id=inviter_id).exists():
+        people = people.filter(user_id=inviter_id)  # the inviter hears it; other facilitators need not
+    for facilitator in people.select_related("user"):
+        if facilitator.user_id == membership.user_id:
+            continue
+        notify(
+            recipient=facilitator.user,
+            kind=NotificationKind.MEMBERSHIP_REQUEST,
+            url=membership.workgroup.url or "",
+            text=_("%(person)s accepted the invitation and joined %(workgroup)s.")
+            % {"person": _person_name(membership.user), "workgroup": membership.workgroup.title},
+            dedupe_key=f"membership-accepted:{membership.pk}",
+        )
 
 
 def _request_notify(*, membership_id: int) -> None:
@@ -379,8 +421,11 @@ def membership_set(
     by=None,
 ) -> WorkgroupMembership:
     """Add or update a membership directly (admin, invitations, demo); keeps page permissions in step."""
+    defaults = {"role": role, "status": status}
+    if status == MembershipStatus.INVITED and by is not None:
+        defaults["decided_by"] = by  # the inviter: recorded as who decided when they accept
     membership, created = WorkgroupMembership.objects.update_or_create(
-        user=user, workgroup=workgroup, defaults={"role": role, "status": status}
+        user=user, workgroup=workgroup, defaults=defaults
     )
     facilitator_pages_sync(user=user, workgroup=workgroup)
     if by is not None:

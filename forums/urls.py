@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import paragraph_views, views
+from .invitations import views as invitation_views
 
 app_name = "forums"
 
@@ -22,4 +23,6 @@ urlpatterns = [
     path("follow/", views.follow_toggle, name="follow"),
     path("workgroups/<int:workgroup_id>/join/", views.membership_join, name="join"),
     path("workgroups/<int:workgroup_id>/leave/", views.membership_leave, name="leave"),
+    path("invitation/", invitation_views.invitation_landing, name="invitation"),
+    path("invitation/accept/", invitation_views.invitation_accept, name="invitation_accept"),
 ]

@@ -10,7 +10,10 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
+from portal.accounts.choosers import person_chooser_viewset
+
 from . import services
+from .invitations.admin import InvitationViewSet
 from .models import MembershipRole, MembershipStatus, PlanItem, WorkgroupMembership, WorkgroupPage
 from .permissions import facilitated_workgroup_ids, manages_every_workgroup
 
@@ -74,11 +77,16 @@ class MembershipForm(ScopedAdminForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "user" in self.fields:
+            # A searchable person picker (portal.accounts.choosers), not a dropdown of every account.
+            self.fields["user"].widget = person_chooser_viewset.widget_class()
             self.fields["user"].queryset = (
                 get_user_model()
-                .objects.filter(is_active=True)
+                .objects.filter(is_active=True, is_deidentified=False)
                 .exclude(workgroup_memberships__status=MembershipStatus.REQUESTED)
                 .order_by("display_name", "username")
+            )
+            self.fields["user"].error_messages["invalid_choice"] = _(
+                "Choose an active account that has not asked to join (requests are decided apart)."
             )
         if "role" in self.fields and not (self.for_user and self.for_user.has_perm("auth.change_group")):
             # Making someone a facilitator grants admin page permissions: only those who may
@@ -168,4 +176,4 @@ class WorkgroupsViewSetGroup(ViewSetGroup):
     menu_label = "Workgroups"
     menu_icon = "group"
     menu_order = 250
-    items = (PlanItemViewSet, WorkgroupMembershipViewSet)
+    items = (PlanItemViewSet, WorkgroupMembershipViewSet, InvitationViewSet)

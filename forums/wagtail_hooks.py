@@ -53,6 +53,10 @@ MEMBERSHIP_LOG_ACTIONS = {
     "forums.membership_add": ("Add member", "Added to the workgroup"),
     "forums.membership_change": ("Change membership", "Membership changed"),
     "forums.membership_remove": ("Remove member", "Removed from the workgroup"),
+    "forums.invitation_send": ("Invite", "Invitation sent"),
+    "forums.invitation_resend": ("Send invitation again", "Invitation sent again"),
+    "forums.invitation_revoke": ("Withdraw invitation", "Invitation withdrawn"),
+    "forums.invitation_accept": ("Accept invitation", "Invitation accepted"),
 }
 
 

@@ -1,6 +1,7 @@
 """Workgroups, topics under review, their comment boards and the workgroup plan."""
 
 from .comments import Comment, CommentKind, CommentRevision, CommentState, Follow
+from .invitation import InvitationState, WorkgroupInvitation
 from .membership import MembershipMode, MembershipRole, MembershipStatus, WorkgroupMembership
 from .pages import TopicPage, WorkgroupIndexPage, WorkgroupPage
 from .plan import PlanItem, PlanLevel, PlanStatus, ProgressNote
@@ -11,6 +12,8 @@ __all__ = [
     "CommentRevision",
     "CommentState",
     "Follow",
+    "InvitationState",
+    "WorkgroupInvitation",
     "MembershipMode",
     "MembershipRole",
     "MembershipStatus",

@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import BaseOperationView, WagtailAdminTemplateMixin
@@ -17,6 +18,7 @@ from wagtail.users.views.users import IndexView as UserIndexView
 from wagtail.users.views.users import UserViewSet
 
 from . import selectors, services
+from .choosers import person_chooser_viewset
 from .models import Membership, Region, StakeholderGroup
 from .permissions import user_can_verify_memberships
 
@@ -118,7 +120,8 @@ class MembershipViewSet(ModelViewSet):
     icon = "tick-inverse"
     menu_label = "Memberships"
     index_view_class = MembershipIndexView
-    form_fields = ["user", "group"]
+    # The person is picked with the searchable chooser, not from a dropdown of every account.
+    panels = [FieldPanel("user", widget=person_chooser_viewset.widget_class), FieldPanel("group")]
     filterset_class = MembershipFilterSet
     list_display = [
         "user",
