@@ -27,11 +27,13 @@ def build(scale: int = 1, *, index=None) -> dict:
     region = RegionFactory()
     public = WorkgroupPageFactory(parent=index)
     private = WorkgroupPageFactory(parent=index, is_private=True)
-    topic = TopicPageFactory(parent=public, closes_at=now - timedelta(days=3), what_we_heard="<p>We heard.</p>")
+    topic = TopicPageFactory(
+        parent=public, closes_at=now - timedelta(days=3), what_we_heard="<p>We heard.</p>"
+    )
     hidden_topic = TopicPageFactory(parent=private)
     person = UserFactory(stakeholder_groups=[group], region=region)
     questions = []
-    for i in range(scale):
+    for _ in range(scale):
         CommentFactory(topic=topic, author=person)
         questions.append(CommentFactory(topic=topic, author=person, kind=CommentKind.QUESTION))
         CommentFactory(topic=hidden_topic, author=person, kind=CommentKind.QUESTION)
@@ -41,13 +43,13 @@ def build(scale: int = 1, *, index=None) -> dict:
     )
     item = PlanItemFactory(workgroup=public)
     item.regions.add(region)
+    item.save()  # parental many-to-many links are written on save
     PlanItemFactory(workgroup=private, status="done")
     topic.feedback_plan_items.add(item)
+    topic.save()
     survey = SurveyPageFactory(parent=survey_index())
     Response.objects.bulk_create(
-        Response(
-            survey=survey, submitted_on=timezone.localdate(), stakeholder_group=group, region=region
-        )
+        Response(survey=survey, submitted_on=timezone.localdate(), stakeholder_group=group, region=region)
         for _ in range(3 * scale)
     )
     return {
