@@ -3,6 +3,7 @@ that says the same in text; hidden (suppressed) counts never set a bar's length:
 drawn as a short hatched stub labelled with the words the table uses.
 """
 
+from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -10,7 +11,7 @@ from surveys.suppression import Cell
 
 from .tables import show
 
-WIDTH = 640
+WIDTH = 400  # like the survey charts: text stays legible when a phone scales the chart down
 STUB = 10
 INK, MUTED, BLUE = "#1b1b1b", "#565c65", "#005ea2"
 HATCH = (
@@ -62,13 +63,15 @@ def column_chart(uid: str, columns: list[tuple[str, object]], *, title: str, des
     for i, (label, cell) in enumerate(columns):
         x, w = i * step + 4, max(step - 8, 2)
         if _hidden(cell):
-            h, fill, text = STUB, f"url(#{uid}-h)", "<" if cell.kind == "small" else "?"
+            # Short words for narrow columns: "<11" for fewer than 11, "–" for hidden.
+            h, fill = STUB, f"url(#{uid}-h)"
+            text = f"<{settings.SUPPRESSION_THRESHOLD}" if cell.kind == "small" else "–"
         else:
             h, fill, text = round((height - top - bottom) * _value(cell) / peak), BLUE, show(cell)
         y = height - bottom - h
         parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{h}" fill="{fill}"/>')
         parts.append(
-            f'<text x="{x + w / 2:.1f}" y="{y - 4}" text-anchor="middle" font-size="11" '
+            f'<text x="{x + w / 2:.1f}" y="{y - 4}" text-anchor="middle" font-size="10" '
             f'fill="{INK}">{escape(text)}</text>'
         )
         parts.append(

@@ -79,3 +79,47 @@ def test_lead_marks_partner_red_and_plans_an_action(page, browser, live_server, 
     expect(page.get_by_text(partner.name)).to_be_visible()
     body = page.locator("main").inner_text()
     assert "Red" not in body.replace("Red Cedar", "") and "Green" not in body and "Yellow" not in body
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_lead_opens_every_cqi_panel(page, browser, live_server, screenshot_dir):
+    """Each CQI panel opens from the tab bar with its chart and its table, at 1280 and 375 px."""
+    from tests.engagement.cqi_data import build
+
+    lead = UserFactory(email="cqi-lead@example.org", display_name="Lead", roles=["Engagement leads"])
+    totp_activate(user=lead, secret=SECRET)
+    data = build(scale=2)
+    PartnerFactory(name="Quiet partner").stakeholder_groups.add(data["group"])
+
+    _sign_in(page, lead.email, "/admin/engagement/")
+    panels = [
+        ("Participation over time", "participation-table"),
+        ("Representation", "representation-groups"),
+        ("Agency responsiveness", "awaiting-table"),
+        ("Feedback loop", "feedback-summary"),
+        ("Multi-site progress", "progress-workgroups"),
+    ]
+    for title, table_id in panels:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.locator("nav.cqi-tabs").get_by_role("link", name=title).click()
+        expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+        expect(page.locator("nav.cqi-tabs a[aria-current=page]")).to_have_text(title)
+        expect(page.locator("svg.cqi-chart").first).to_be_visible()
+        expect(page.locator(f"table#{table_id}")).to_be_visible()
+        slug = table_id.split("-")[0]
+        page.screenshot(path=os.path.join(screenshot_dir, f"engagement-cqi-{slug}-1280.png"), full_page=True)
+        page.set_viewport_size({"width": 375, "height": 800})
+        expect(page.locator("svg.cqi-chart").first).to_be_visible()
+        page.screenshot(path=os.path.join(screenshot_dir, f"engagement-cqi-{slug}-375.png"), full_page=True)
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.locator("nav.cqi-tabs").get_by_role("link", name="Participation over time").click()
+    page.select_option("select[name=group]", str(data["group"].pk))
+    page.get_by_role("button", name="Show").click()
+    expect(page.get_by_text("Anonymous survey responses record no group")).to_be_visible()
+    expect(page.locator("table#participation-table caption")).to_contain_text(data["group"].name)
+
+    page.goto("/engagement/")
+    expect(page.locator("table#public-participation")).to_be_visible()
+    expect(page.locator("table#public-feedback")).to_contain_text("Topics closed")
+    page.screenshot(path=os.path.join(screenshot_dir, "engagement-public-cqi-1280.png"), full_page=True)
