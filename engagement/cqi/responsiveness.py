@@ -10,10 +10,11 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from forums import cqi_selectors
-from surveys.suppression import suppress_counts
+from surveys.suppression import suppress_counts, suppress_single
 
 from . import charts
 from .panel import Panel, Table
+from .tables import show
 
 AGE_BANDS = [(0, 7), (8, 30), (31, 90), (91, None)]
 LIST_LIMIT = 100
@@ -118,5 +119,11 @@ def responsiveness_panel(*, user, today: date) -> Panel:
         title=_("Agency responsiveness"),
         charts=[(_("How long questions have waited"), chart_ages), (_("Time to answer"), chart_median)],
         tables=[ages_table, waiting, median_table, closed_table],
-        extra={"waiting_total": waiting_total, "listed": len(questions), "list_limit": LIST_LIMIT},
+        extra={
+            "waiting_total": waiting_total,
+            # The sentence above the charts uses the same suppressed words as the tables.
+            "waiting_text": show(suppress_single(waiting_total, threshold=threshold)),
+            "listed": len(questions),
+            "list_limit": LIST_LIMIT,
+        },
     )

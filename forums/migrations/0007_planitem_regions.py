@@ -5,16 +5,21 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0004_user_language'),
-        ('forums', '0006_role_permissions'),
+        ("accounts", "0004_user_language"),
+        ("forums", "0006_role_permissions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='planitem',
-            name='regions',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Where this item is carried out; leave empty for agency-wide work.', related_name='plan_items', to='accounts.region', verbose_name='sites (counties or regions)'),
+            model_name="planitem",
+            name="regions",
+            field=modelcluster.fields.ParentalManyToManyField(
+                blank=True,
+                help_text="Where this item is carried out; leave empty for agency-wide work.",
+                related_name="plan_items",
+                to="accounts.region",
+                verbose_name="sites (counties or regions)",
+            ),
         ),
     ]

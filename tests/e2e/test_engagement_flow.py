@@ -109,6 +109,7 @@ def test_lead_opens_every_cqi_panel(page, browser, live_server, screenshot_dir):
         slug = table_id.split("-")[0]
         page.screenshot(path=os.path.join(screenshot_dir, f"engagement-cqi-{slug}-1280.png"), full_page=True)
         page.set_viewport_size({"width": 375, "height": 800})
+        page.reload()  # as a phone opens it, not a desktop window narrowed
         expect(page.locator("svg.cqi-chart").first).to_be_visible()
         page.screenshot(path=os.path.join(screenshot_dir, f"engagement-cqi-{slug}-375.png"), full_page=True)
 
