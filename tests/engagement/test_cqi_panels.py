@@ -128,6 +128,7 @@ def test_awaiting_questions_oldest_first_only_visible_workgroups(client, lead, p
     )
     assert [int(days) for _d, days in rows] == sorted((int(d) for _x, d in rows), reverse=True)
     assert rows[0][1] == "40"
+    assert f"workgroups you may see: {FEWER}." in body  # the count is suppressed too
     assert data["private"].title not in body
 
 
