@@ -133,6 +133,25 @@ def generate(ctx: DemoContext) -> None:
         _partner(ctx, spec, regions, groups, terms, lead, today, number)
         ctx.step(number, len(PARTNERS), "partners")
     _assessments(ctx, today)
+    _plan_sites(ctx, regions)
+
+
+def _plan_sites(ctx, regions) -> None:
+    """The multi-site panel needs sites: strategies and action steps each name a county in
+    turn (every third names two); goals stay agency-wide."""
+    from forums.models import PlanItem, PlanLevel
+
+    through = PlanItem.regions.through
+    if not regions or through.objects.exists():
+        return
+    items = list(PlanItem.objects.exclude(level=PlanLevel.GOAL).order_by("workgroup", "sort_order", "pk"))
+    links = []
+    for index, item in enumerate(items):
+        links.append(through(planitem_id=item.pk, region_id=regions[index % len(regions)].pk))
+        if index % 3 == 0 and len(regions) > 1:
+            links.append(through(planitem_id=item.pk, region_id=regions[(index + 1) % len(regions)].pk))
+    through.objects.bulk_create(links)
+    ctx.write(f"  {len(items)} plan items given sites in {len(regions)} counties")
 
 
 def _lead() -> User:

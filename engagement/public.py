@@ -9,7 +9,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from forums.cqi_selectors import public_feedback_counts
 from forums.selectors import activity_by_author
 from home.cfsr import ReviewPhase
 from portal.accounts.models import StakeholderGroup
@@ -17,6 +19,9 @@ from portal.extension_points import collect_attendance
 from surveys.selectors import response_counts_by_group_and_region
 from surveys.suppression import suppress_counts, suppress_single
 
+from .cqi import charts
+from .cqi.feedback import feedback_rows
+from .cqi.participation import public_participation
 from .models import Partner, PhaseInvolvement
 from .vocabulary import PartnerKind
 
@@ -35,7 +40,20 @@ def public_summary() -> dict:
     for group_id, _region_id, n in response_counts_by_group_and_region(since=since):
         by_group[group_id] += n
     cells, total = suppress_counts([by_group[g.pk] for g in groups], threshold=threshold)
+    participation = public_participation(today=timezone.localdate())
+    feedback = feedback_rows(public_feedback_counts())
     return {
+        "participation": participation,
+        "participation_chart": charts.bar_chart(
+            "public-participation-chart",
+            [
+                (label, [(_("Last 12 months"), total)])
+                for label, total in zip(participation.header[1:], participation.footer[1:], strict=True)
+            ],
+            title=_("Taking part in the last 12 months"),
+            desc=_("One bar per kind of participation; the table below has the numbers per month."),
+        ),
+        "feedback": feedback,
         "kinds": [
             (k.label, kinds[k.value], [p.name for p in listed if p.kind == k.value])
             for k in PartnerKind

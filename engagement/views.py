@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from . import exports, selectors, services
+from .cqi.views import tabs as cqi_tabs
 from .ecomap import ecomap_layout
 from .filters import PartnerFilter, StatusChangeForm
 from .models import Partner
@@ -48,6 +49,7 @@ def dashboard(request):
             "representation": selectors.survey_representation(),
             "assessment": selectors.assessment_comparison(),
             "legend": _legend(),
+            "cqi_tabs": cqi_tabs(""),
             "can_edit": can_edit_engagement(request.user),
             "can_export": can_export_engagement(request.user),
             "quiet_days": selectors.QUIET_DAYS,

@@ -24,3 +24,11 @@ def suppressed(value, threshold=None):
     if value.kind == SMALL:
         return _("fewer than %(threshold)s") % {"threshold": threshold}
     return _("hidden")
+
+
+@register.filter
+def cqi_cell(value):
+    """A CQI table cell as text: suppressed counts in words, numbers grouped (engagement.cqi.tables)."""
+    from engagement.cqi.tables import show
+
+    return show(value)

@@ -50,6 +50,13 @@ class PlanItem(ClusterableModel):
     target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     current = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     cfsr_terms = ParentalManyToManyField("home.CfsrTerm", blank=True, related_name="plan_items")
+    regions = ParentalManyToManyField(
+        "accounts.Region",
+        blank=True,
+        related_name="plan_items",
+        verbose_name="sites (counties or regions)",
+        help_text="Where this item is carried out; leave empty for agency-wide work.",
+    )
     sort_order = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -70,6 +77,7 @@ class PlanItem(ClusterableModel):
             heading="Measure",
         ),
         FieldPanel("cfsr_terms"),
+        FieldPanel("regions"),
         FieldPanel("sort_order"),
         InlinePanel("progress_notes", heading="Progress notes", label="Progress note"),
     ]

@@ -24,6 +24,7 @@ READ_SCREENS = [
     "engagement_actions:index",
     "engagement_assessments:index",
 ]
+CQI_PANELS = ["participation", "representation", "responsiveness", "feedback", "progress"]
 EDIT_SCREENS = ["engagement_partners:add", "engagement_actions:add", "engagement_assessments:add"]
 
 
@@ -40,6 +41,11 @@ def test_permission_matrix(client, person_in_role, role, may_read, may_edit, may
         client.force_login(person)
     for name in READ_SCREENS:
         assert _ok(client.get(reverse(name))) is may_read, name
+    for key in CQI_PANELS:
+        assert _ok(client.get(reverse("engagement_admin:cqi", args=[key]))) is may_read, key
+        for fmt in ("csv", "xlsx"):
+            response = client.get(reverse("engagement_admin:cqi_export", args=[key, fmt]))
+            assert _ok(response) is may_export, (key, fmt)
     for name in EDIT_SCREENS:
         assert _ok(client.get(reverse(name))) is may_edit, name
     assert _ok(client.get(reverse("engagement_partners:edit", args=[partner.pk]))) is may_edit

@@ -16,6 +16,8 @@ from engagement.models import PhaseInvolvement
 from portal.accounts.models import Region, StakeholderGroup
 from portal.extension_points import ATTENDANCE_RECORDS, AttendanceRecord
 
+from .cqi_data import build
+
 pytestmark = pytest.mark.django_db
 FEWER = f"fewer than {settings.SUPPRESSION_THRESHOLD}"
 
@@ -114,7 +116,26 @@ def test_admin_query_count_independent_of_data_size(client, lead, make_partners,
 
 def test_public_query_count_independent_of_data_size(client, make_partners):
     make_partners(2, listed_publicly=True)
+    data = build(1)
     client.get(reverse("engagement:summary"))
     small = _queries(client, reverse("engagement:summary"))
     make_partners(12, listed_publicly=True)
+    build(6, index=data["index"])
     assert _queries(client, reverse("engagement:summary")) == small
+
+
+@pytest.mark.parametrize("key", ["participation", "representation", "responsiveness", "feedback", "progress"])
+def test_cqi_panel_query_count_independent_of_data_size(client, lead, make_partners, key):
+    """Every panel and its export: the same number of queries for 1x and 6x the data (more
+    workgroups, topics, comments, questions, answers, responses, plan items and partners)."""
+    client.force_login(lead)
+    make_partners(2)
+    data = build(1)
+    url = reverse("engagement_admin:cqi", args=[key])
+    export = reverse("engagement_admin:cqi_export", args=[key, "csv"])
+    client.get(url)  # warm per-process caches (site, locale)
+    small, small_export = _queries(client, url), _queries(client, export)
+    make_partners(12)
+    build(6, index=data["index"])
+    assert _queries(client, url) == small
+    assert _queries(client, export) == small_export

@@ -1,0 +1,1 @@
+"""The CQI dashboard panels: participation, representation, responsiveness, feedback, progress."""
