@@ -80,10 +80,13 @@ def _proposal_page(request, proposal, **forms):
     }
     if context["can_triage"]:
         context["triage_form"] = forms.get("triage_form") or TriageForm(proposal=proposal)
+    # Facilitators answer an open proposal through the triage form; once answered they may bring
+    # it to another meeting too, as its proposer may at any time.
+    facilitator_brings = may_triage and proposal.state != ProposalState.OPEN
     if (
         signed_in
         and proposal.state in AGENDA_READY_STATES
-        and (may_triage or permissions.can_bring_to_agenda(user, proposal))
+        and (facilitator_brings or permissions.can_bring_to_agenda(user, proposal))
     ):
         meetings = _agenda_meetings(request, proposal)
         context["agenda_form"] = forms.get("agenda_form") or ProposalToAgendaForm(meetings=meetings)
