@@ -25,7 +25,14 @@ def proposal_url(proposal) -> str:
     return f"/agenda/-/proposals/{proposal.pk}/"
 
 
-def notify_proposal_people(proposal, *, text: str, step: str, exclude=None) -> int:
+def tell(*, recipient, kind: str, message: str, params: dict, url: str, dedupe_key: str):
+    """Every agenda notification goes through here. `message` is an English message id marked
+    with gettext_noop and `params` its values: when portal.notifications stores message ids (so
+    each reader gets their own language), pass them to `notify` here instead of the sentence."""
+    return notify(recipient=recipient, kind=kind, text=_(message) % params, url=url, dedupe_key=dedupe_key)
+
+
+def notify_proposal_people(proposal, *, message: str, params: dict, step: str, exclude=None) -> int:
     """Tell the proposer and every supporter once about `step` (the dedupe key makes a repeated
     event, such as a republish, tell nobody twice)."""
     recipients = set(proposal.supports.values_list("user_id", flat=True))
@@ -34,10 +41,11 @@ def notify_proposal_people(proposal, *, text: str, step: str, exclude=None) -> i
     recipients.discard(getattr(exclude, "pk", None))
     sent = 0
     for person in get_user_model().objects.filter(pk__in=recipients):
-        if notify(
+        if tell(
             recipient=person,
             kind=NotificationKind.PROPOSAL_UPDATE,
-            text=text,
+            message=message,
+            params=params,
             url=proposal_url(proposal),
             dedupe_key=f"proposal-{proposal.pk}-{step}",
         ):

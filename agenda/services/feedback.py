@@ -7,7 +7,7 @@ proposer and the supporters; the proposal page shows the same from the topic and
 
 import hashlib
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ..models import Proposal, ProposalState
 from .common import notify_proposal_people
@@ -25,7 +25,8 @@ def topic_feedback_effects(*, topic) -> int:
     for proposal in Proposal.objects.filter(topic=topic, state=ProposalState.ACCEPTED):
         sent += notify_proposal_people(
             proposal,
-            text=_("The agency published what it did about “%(title)s”.") % {"title": proposal.title},
+            message=gettext_noop("The agency published what it did about “%(title)s”."),
+            params={"title": proposal.title},
             step=f"feedback-{topic.pk}-{version}",
         )
     return sent
@@ -43,11 +44,13 @@ def plan_item_changed_effects(*, plan_item, event: str, note=None) -> int:
     for proposal in proposals:
         values = {"title": proposal.title, "item": plan_item.title, "status": plan_item.get_status_display()}
         if note is not None:
-            text = _("Progress on the plan item linked to “%(title)s”: %(note)s") % {
-                **values,
-                "note": note.text[:200],
-            }
+            message = gettext_noop("Progress on the plan item linked to “%(title)s”: %(note)s")
+            values["note"] = note.text[:200]
         else:
-            text = _("The plan item linked to “%(title)s” changed: %(item)s is now “%(status)s”.") % values
-        sent += notify_proposal_people(proposal, text=text, step=f"plan-{plan_item.pk}-{event}")
+            message = gettext_noop(
+                "The plan item linked to “%(title)s” changed: %(item)s is now “%(status)s”."
+            )
+        sent += notify_proposal_people(
+            proposal, message=message, params=values, step=f"plan-{plan_item.pk}-{event}"
+        )
     return sent

@@ -6,14 +6,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from portal.notifications.models import NotificationKind
-from portal.notifications.services import notify
 from portal.pagecache.cache import invalidate
 
 from .. import permissions
 from ..models import AGENDA_READY_STATES, AgendaItem, AgendaItemStatus, MeetingPage
-from .common import NotAllowed, clean_text, notify_proposal_people
+from .common import NotAllowed, clean_text, notify_proposal_people, tell
 
 
 def meeting_url(meeting) -> str:
@@ -77,11 +77,11 @@ def _tell_facilitators(item: AgendaItem) -> None:
     for membership in meeting.workgroup.memberships.filter(
         status="active", role="facilitator"
     ).select_related("user"):
-        notify(
+        tell(
             recipient=membership.user,
             kind=NotificationKind.MEETING,
-            text=_("A member proposed “%(item)s” for the agenda of “%(meeting)s”.")
-            % {"item": item.title, "meeting": meeting.title},
+            message=gettext_noop("A member proposed “%(item)s” for the agenda of “%(meeting)s”."),
+            params={"item": item.title, "meeting": meeting.title},
             url=meeting_url(meeting),
             dedupe_key=f"agenda-item-{item.pk}-proposed",
         )
@@ -109,8 +109,8 @@ def agenda_item_accept(*, by, item: AgendaItem) -> AgendaItem:
     item = _decide(by=by, item=item, status=AgendaItemStatus.ON_AGENDA)
     _tell_proposer(
         item,
-        text=_("“%(item)s” is on the agenda of “%(meeting)s”.")
-        % {"item": item.title, "meeting": item.meeting.title},
+        message=gettext_noop("“%(item)s” is on the agenda of “%(meeting)s”."),
+        params={"item": item.title, "meeting": item.meeting.title},
         step="accepted",
     )
     return item
@@ -123,24 +123,29 @@ def agenda_item_decline(*, by, item: AgendaItem, reason: str) -> AgendaItem:
     item = _decide(by=by, item=item, status=AgendaItemStatus.DECLINED, reason=reason[:2000])
     _tell_proposer(
         item,
-        text=_("“%(item)s” was not taken on the agenda of “%(meeting)s”: %(reason)s")
-        % {"item": item.title, "meeting": item.meeting.title, "reason": item.decline_reason},
+        message=gettext_noop("“%(item)s” was not taken on the agenda of “%(meeting)s”: %(reason)s"),
+        params={"item": item.title, "meeting": item.meeting.title, "reason": item.decline_reason},
         step="declined",
     )
     return item
 
 
-def _tell_proposer(item: AgendaItem, *, text: str, step: str) -> None:
+def _tell_proposer(item: AgendaItem, *, message: str, params: dict, step: str) -> None:
     """An item from a proposal concerns its supporters too; a new item only the member who asked."""
     if item.proposal_id:
         notify_proposal_people(
-            item.proposal, text=text, step=f"agenda-{item.pk}-{step}", exclude=item.decided_by
+            item.proposal,
+            message=message,
+            params=params,
+            step=f"agenda-{item.pk}-{step}",
+            exclude=item.decided_by,
         )
     elif item.proposed_by_id and item.proposed_by_id != item.decided_by_id:
-        notify(
+        tell(
             recipient=item.proposed_by,
             kind=NotificationKind.MEETING,
-            text=text,
+            message=message,
+            params=params,
             url=meeting_url(item.meeting),
             dedupe_key=f"agenda-item-{item.pk}-{step}",
         )
@@ -186,10 +191,11 @@ def minutes_published_effects(*, meeting: MeetingPage) -> int:
         return 0
     sent = 0
     for membership in meeting.workgroup.memberships.filter(status="active").select_related("user"):
-        if notify(
+        if tell(
             recipient=membership.user,
             kind=NotificationKind.MEETING,
-            text=_("The minutes of “%(title)s” are published.") % {"title": meeting.title},
+            message=gettext_noop("The minutes of “%(title)s” are published."),
+            params={"title": meeting.title},
             url=meeting_url(meeting),
             dedupe_key=f"meeting-{meeting.pk}-minutes",
         ):
@@ -198,8 +204,8 @@ def minutes_published_effects(*, meeting: MeetingPage) -> int:
     for item in on_agenda.select_related("proposal"):
         sent += notify_proposal_people(
             item.proposal,
-            text=_("The minutes of the meeting that discussed “%(title)s” are published.")
-            % {"title": item.proposal.title},
+            message=gettext_noop("The minutes of the meeting that discussed “%(title)s” are published."),
+            params={"title": item.proposal.title},
             step=f"minutes-{meeting.pk}",
         )
     MeetingPage.objects.filter(pk=meeting.pk).update(minutes_notified_at=timezone.now())
@@ -212,11 +218,11 @@ def meetings_remind(*, now, within) -> int:
     due = MeetingPage.objects.live().filter(reminded_at=None, starts_at__gt=now, starts_at__lte=now + within)
     for meeting in due:
         for membership in meeting.workgroup.memberships.filter(status="active").select_related("user"):
-            if notify(
+            if tell(
                 recipient=membership.user,
                 kind=NotificationKind.MEETING,
-                text=_("Reminder: “%(title)s” on %(date)s.")
-                % {
+                message=gettext_noop("Reminder: “%(title)s” on %(date)s."),
+                params={
                     "title": meeting.title,
                     "date": timezone.localtime(meeting.starts_at).strftime("%b %d, %H:%M"),
                 },

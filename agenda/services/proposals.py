@@ -7,6 +7,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from forums.moderation.models import HoldCode
 from portal.pagecache.cache import invalidate
@@ -122,10 +123,10 @@ def proposal_comment(*, author, proposal: Proposal, body: str) -> ProposalCommen
 
 
 TRIAGE_MESSAGES = {
-    ProposalState.ACCEPTED: "Your proposal \u201c%(title)s\u201d was accepted by the workgroup.",
-    ProposalState.MERGED: "The proposal \u201c%(title)s\u201d was merged with related work.",
-    ProposalState.IN_PROGRESS: "The proposal \u201c%(title)s\u201d is already being worked on.",
-    ProposalState.DECLINED: "The proposal \u201c%(title)s\u201d was answered: declined, with a reason.",
+    ProposalState.ACCEPTED: gettext_noop("Your proposal “%(title)s” was accepted by the workgroup."),
+    ProposalState.MERGED: gettext_noop("The proposal “%(title)s” was merged with related work."),
+    ProposalState.IN_PROGRESS: gettext_noop("The proposal “%(title)s” is already being worked on."),
+    ProposalState.DECLINED: gettext_noop("The proposal “%(title)s” was answered: declined, with a reason."),
 }
 
 
@@ -179,7 +180,9 @@ def proposal_triage(
                 by=by, meeting=meeting, title=proposal.title, proposal=proposal, check_cutoff=False
             )
         invalidate(f"proposal {proposal.pk} answered")
-    notify_proposal_people(proposal, text=_(TRIAGE_MESSAGES[state]) % {"title": proposal.title}, step=state)
+    notify_proposal_people(
+        proposal, message=TRIAGE_MESSAGES[state], params={"title": proposal.title}, step=state
+    )
     return proposal
 
 
