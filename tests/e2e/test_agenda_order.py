@@ -104,3 +104,35 @@ def test_members_items_decided_and_ordered(page, browser, live_server, screensho
     nojs.get_by_role("button", name="Move Transport to family visits down").click()
     expect(_titles(nojs)).to_have_text(["Budget update", "Transport to family visits", "Welcome"])
     plain.close()
+
+
+def test_proposal_page_shows_what_happened_since(page, live_server, screenshot_dir):
+    from forums.factories import PlanItemFactory, TopicPageFactory
+    from forums.models import PlanStatus, ProgressNote
+
+    index = WorkgroupIndexPageFactory(parent=HomePage.objects.get(), slug="workgroups")
+    workgroup = WorkgroupPageFactory(parent=index, slug="kinship", title="Kinship care workgroup")
+    author = UserFactory(display_name="Ana", email="ana@example.org")
+    facilitator = UserFactory(display_name="Lee", email="lee@example.org", roles=["Facilitators"])
+    membership_set(user=author, workgroup=workgroup)
+    membership_set(user=facilitator, workgroup=workgroup, role=MembershipRole.FACILITATOR)
+    topic = TopicPageFactory(parent=workgroup, title="Respite for kinship carers", slug="respite")
+    proposal = services.proposal_create(
+        author=author, workgroup=workgroup, title="Respite weekends", body="Grandparents get no break."
+    )
+    services.proposal_triage(by=facilitator, proposal=proposal, state="accepted", topic=topic)
+    topic.what_we_did = "<p>We funded twelve respite weekends with two providers.</p>"
+    topic.save_revision().publish()
+    plan_item = PlanItemFactory(workgroup=workgroup, title="Respite pilot", status=PlanStatus.ON_TRACK)
+    type(proposal).objects.filter(pk=proposal.pk).update(plan_item=plan_item)
+    ProgressNote.objects.create(plan_item=plan_item, text="First weekend held in May.")
+
+    _sign_in(page, author.email)
+    page.goto(services.proposal_url(proposal))
+    since = page.get_by_test_id("proposal-since")
+    expect(since).to_contain_text("We funded twelve respite weekends")
+    expect(since).to_contain_text("Status: On track")
+    expect(since).to_contain_text("First weekend held in May.")
+    page.screenshot(path=os.path.join(screenshot_dir, "agenda-proposal-since.png"), full_page=True)
+    page.goto("/notifications/")
+    expect(page.get_by_text("The agency published what it did about").first).to_be_visible()
