@@ -108,6 +108,18 @@ def generate(ctx: DemoContext) -> None:
             Proposal.objects.filter(pk=proposal.pk).update(support_count=len(supporters))
             if state == ProposalState.ACCEPTED:
                 AgendaItem.objects.create(meeting=meetings[-1], title=title, proposal=proposal, sort_order=20)
+            elif (
+                state == ProposalState.OPEN
+                and not meetings[-1].agenda_items.filter(status="proposed").exists()
+            ):
+                # Its proposer asked for the next meeting: the facilitator has it waiting for a decision.
+                AgendaItem.objects.create(
+                    meeting=meetings[-1],
+                    title=title,
+                    proposal=proposal,
+                    proposed_by=author,
+                    status="proposed",
+                )
         ctx.step(number, len(workgroups), f"proposals and meetings: {workgroup.title}")
     _review_round()
 

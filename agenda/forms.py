@@ -77,4 +77,40 @@ class TriageForm(USWDSForm):
 
 
 class AgendaItemForm(USWDSForm):
-    title = forms.CharField(label=_("Agenda item"), max_length=200)
+    """A new item, or one of the proposals the person may bring (their own; any for facilitators)."""
+
+    title = forms.CharField(label=_("New agenda item"), max_length=200, required=False)
+    proposal = forms.ModelChoiceField(
+        label=_("Or one of the proposals"), queryset=Proposal.objects.none(), required=False
+    )
+
+    def __init__(self, *args, proposals=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if proposals is not None:
+            self.fields["proposal"].queryset = proposals
+        else:
+            del self.fields["proposal"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("title") or "").strip() and not cleaned.get("proposal"):
+            raise forms.ValidationError(_("Write an agenda item or choose a proposal."))
+        return cleaned
+
+
+class ProposalToAgendaForm(USWDSForm):
+    meeting = forms.ModelChoiceField(label=_("Meeting"), queryset=MeetingPage.objects.none())
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings
+
+
+class AgendaDecisionForm(USWDSForm):
+    decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("decline", _("Decline"))])
+    reason = forms.CharField(
+        label=_("Reason (needed to decline; the member sees it)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
+    )

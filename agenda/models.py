@@ -31,6 +31,8 @@ ANSWERED_STATES = (
     ProposalState.IN_PROGRESS,
     ProposalState.DECLINED,
 )
+# A proposal still held, merged away or declined cannot be put on a meeting's agenda.
+AGENDA_READY_STATES = (ProposalState.OPEN, ProposalState.ACCEPTED, ProposalState.IN_PROGRESS)
 
 
 class Proposal(models.Model):
@@ -171,17 +173,24 @@ class MeetingPage(PrivateAwareMixin, BasePage):
         return self.workgroup.pk
 
     def get_context(self, request, *args, **kwargs):
-        from . import views
+        from .meeting_views import meeting_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(views.meeting_context(request, self))
+        # A refused POST renders the page again with its bound forms (meeting_views._meeting_page).
+        context.update(meeting_context(request, self, **getattr(request, "agenda_forms", {})))
         return context
+
+
+class AgendaItemStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed, waiting for the facilitator")
+    ON_AGENDA = "on_agenda", _("On the agenda")
+    DECLINED = "declined", _("Not taken on the agenda")
 
 
 class AgendaItem(models.Model):
     """An item on a meeting's agenda: added by a facilitator, or proposed by a member before
-    the cut-off; ordered by the facilitator. Kept outside page revisions so members' items
-    survive the next publish."""
+    the cut-off and then accepted or declined (with a reason) by a facilitator; ordered by the
+    facilitator. Kept outside page revisions so members' items survive the next publish."""
 
     meeting = models.ForeignKey(MeetingPage, on_delete=models.CASCADE, related_name="agenda_items")
     title = models.CharField(_("title"), max_length=200)
@@ -191,10 +200,31 @@ class AgendaItem(models.Model):
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    status = models.CharField(
+        max_length=10, choices=AgendaItemStatus.choices, default=AgendaItemStatus.ON_AGENDA
+    )
+    decline_reason = models.TextField(_("reason"), blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
     sort_order = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["sort_order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="declined") | ~models.Q(decline_reason=""),
+                name="agenda_item_decline_has_reason",
+            ),
+            # A proposal goes on a meeting's agenda once (proposed or on it).
+            models.UniqueConstraint(
+                fields=["meeting", "proposal"],
+                condition=models.Q(proposal__isnull=False) & ~models.Q(status="declined"),
+                name="agenda_item_proposal_once",
+            ),
+        ]
 
     def __str__(self):
         return self.title

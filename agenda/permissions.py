@@ -36,11 +36,21 @@ def can_see_meeting_details(user, workgroup) -> bool:
     return forum_permissions.is_member(user, workgroup) or forum_permissions.is_staff_reader(user)
 
 
+def can_propose_agenda_items(user, workgroup) -> bool:
+    """Members (and facilitators) who may post there; the cut-off is the service's to say."""
+    return can_propose(user, workgroup) and (
+        forum_permissions.is_member(user, workgroup) or can_triage(user, workgroup)
+    )
+
+
 def can_propose_agenda_item(user, meeting, *, now) -> bool:
-    return (
-        now <= meeting.agenda_cutoff
-        and can_propose(user, meeting.workgroup)
-        and (forum_permissions.is_member(user, meeting.workgroup) or can_triage(user, meeting.workgroup))
+    return now <= meeting.agenda_cutoff and can_propose_agenda_items(user, meeting.workgroup)
+
+
+def can_bring_to_agenda(user, proposal) -> bool:
+    """The proposer, while still a member who may post there, brings their own proposal."""
+    return proposal.author_id == getattr(user, "pk", None) and can_propose_agenda_items(
+        user, proposal.workgroup
     )
 
 

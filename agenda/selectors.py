@@ -4,7 +4,16 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from . import permissions
-from .models import ANSWERED_STATES, AgendaItem, MeetingPage, Proposal, ProposalComment, ProposalState
+from .models import (
+    AGENDA_READY_STATES,
+    ANSWERED_STATES,
+    AgendaItem,
+    AgendaItemStatus,
+    MeetingPage,
+    Proposal,
+    ProposalComment,
+    ProposalState,
+)
 
 FILTERS = {
     "open": [ProposalState.OPEN],
@@ -46,6 +55,7 @@ def proposal_detail(*, pk: int):
                 queryset=ProposalComment.objects.filter(is_published=True).select_related("author"),
             ),
             Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("meeting")),
+            Prefetch("plan_item__progress_notes"),
         )
         .filter(pk=pk)
         .first()
@@ -65,7 +75,49 @@ def past_meetings(*, workgroup, now=None):
 
 
 def agenda_items(*, meeting):
-    return AgendaItem.objects.filter(meeting=meeting).select_related("proposal")
+    """The agenda as the facilitator ordered it."""
+    return AgendaItem.objects.filter(meeting=meeting, status=AgendaItemStatus.ON_AGENDA).select_related(
+        "proposal"
+    )
+
+
+def proposed_agenda_items(*, meeting):
+    """Members' items waiting for a facilitator, oldest first."""
+    return (
+        AgendaItem.objects.filter(meeting=meeting, status=AgendaItemStatus.PROPOSED)
+        .select_related("proposal", "proposed_by")
+        .order_by("created_at", "pk")
+    )
+
+
+def my_agenda_items(*, meeting, user):
+    """What this member proposed for the meeting and is not (yet) on it, with the reason if declined."""
+    return (
+        AgendaItem.objects.filter(meeting=meeting, proposed_by=user)
+        .exclude(status=AgendaItemStatus.ON_AGENDA)
+        .order_by("created_at", "pk")
+    )
+
+
+def agenda_ready_proposals(*, workgroup, meeting, author=None):
+    """Proposals that can still go on `meeting`'s agenda: published, not merged or declined, and
+    not already there; only the author's own unless `author` is None (facilitators)."""
+    proposals = Proposal.objects.filter(workgroup=workgroup, state__in=AGENDA_READY_STATES).exclude(
+        agenda_items__in=AgendaItem.objects.filter(meeting=meeting).exclude(status=AgendaItemStatus.DECLINED)
+    )
+    if author is not None:
+        proposals = proposals.filter(author=author)
+    return proposals.order_by("-created_at", "-pk")
+
+
+def meetings_taking_items(*, proposal, now, include_closed: bool = False):
+    """Upcoming meetings of the proposal's workgroup it can still be put on (cut-off not passed,
+    unless a facilitator asks), and where it is not already proposed or on the agenda."""
+    upcoming = upcoming_meetings(workgroup=proposal.workgroup, now=now)
+    if not include_closed:
+        upcoming = upcoming.filter(agenda_cutoff__gte=now)
+    taken = AgendaItem.objects.filter(proposal=proposal).exclude(status=AgendaItemStatus.DECLINED)
+    return upcoming.exclude(pk__in=taken.values("meeting_id"))
 
 
 def decisions(*, meeting):

@@ -1,9 +1,10 @@
-"""Thin views: permissions from agenda.permissions, writes through agenda.services."""
+"""Thin views for proposals and the staff screen: permissions from agenda.permissions, writes
+through agenda.services, answers through agenda.posting. Meetings are in meeting_views."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,16 +12,12 @@ from django.views.decorators.http import require_POST
 
 from forums.models import WorkgroupPage
 
-from . import calendar, permissions, selectors, services
-from .forms import AgendaItemForm, CommentForm, ProposalForm, TriageForm
-from .models import MeetingPage, Proposal, ProposalState
+from . import permissions, posting, selectors, services
+from .forms import CommentForm, ProposalForm, ProposalToAgendaForm, TriageForm
+from .models import AGENDA_READY_STATES, Proposal, ProposalState
 
 
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
-
-def _visible_workgroup(request, pk):
+def visible_workgroup(request, pk):
     workgroup = get_object_or_404(WorkgroupPage.objects.live().specific(), pk=pk)
     if not permissions.can_view(request.user, workgroup):
         raise Http404
@@ -40,7 +37,7 @@ def _visible_proposal(request, pk):
 
 @login_required
 def proposal_new(request, workgroup_pk):
-    workgroup = _visible_workgroup(request, workgroup_pk)
+    workgroup = visible_workgroup(request, workgroup_pk)
     if not permissions.can_propose(request.user, workgroup):
         raise PermissionDenied
     form = ProposalForm(request.POST or None)
@@ -48,7 +45,7 @@ def proposal_new(request, workgroup_pk):
         try:
             proposal = services.proposal_create(author=request.user, workgroup=workgroup, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, _error_text(error))
+            form.add_error(None, " ".join(error.messages))
         else:
             if proposal.held_reason:
                 messages.info(request, proposal.held_reason)
@@ -56,36 +53,49 @@ def proposal_new(request, workgroup_pk):
     return render(request, "agenda/proposal_form.html", {"form": form, "workgroup": workgroup})
 
 
-def proposal_detail(request, pk):
-    proposal = _visible_proposal(request, pk)
+def _agenda_meetings(request, proposal):
+    """Meetings the proposal can be brought to by this person: facilitators past the cut-off too."""
+    return selectors.meetings_taking_items(
+        proposal=proposal,
+        now=timezone.now(),
+        include_closed=permissions.can_triage(request.user, proposal.workgroup),
+    )
+
+
+def _proposal_page(request, proposal, **forms):
     user = request.user
+    signed_in = user.is_authenticated
+    may_triage = signed_in and permissions.can_triage(user, proposal.workgroup)
     context = {
         "proposal": proposal,
         "workgroup": proposal.workgroup,
-        "can_support": user.is_authenticated and permissions.can_support(user, proposal),
-        "has_supported": user.is_authenticated and proposal.supports.filter(user=user).exists(),
-        "can_comment": user.is_authenticated
+        "can_support": signed_in and permissions.can_support(user, proposal),
+        "has_supported": signed_in and proposal.supports.filter(user=user).exists(),
+        "can_comment": signed_in
         and proposal.state != ProposalState.PENDING
         and permissions.can_propose(user, proposal.workgroup),
-        "can_triage": user.is_authenticated
-        and proposal.state == ProposalState.OPEN
-        and permissions.can_triage(user, proposal.workgroup),
-        "comment_form": CommentForm(),
+        "can_triage": may_triage and proposal.state == ProposalState.OPEN,
+        "comment_form": forms.get("comment_form") or CommentForm(),
+        "show_agenda_status": signed_in and (may_triage or user.pk == proposal.author_id),
     }
     if context["can_triage"]:
-        context["triage_form"] = TriageForm(proposal=proposal)
+        context["triage_form"] = forms.get("triage_form") or TriageForm(proposal=proposal)
+    # Facilitators answer an open proposal through the triage form; once answered they may bring
+    # it to another meeting too, as its proposer may at any time.
+    facilitator_brings = may_triage and proposal.state != ProposalState.OPEN
+    if (
+        signed_in
+        and proposal.state in AGENDA_READY_STATES
+        and (facilitator_brings or permissions.can_bring_to_agenda(user, proposal))
+    ):
+        meetings = _agenda_meetings(request, proposal)
+        context["agenda_form"] = forms.get("agenda_form") or ProposalToAgendaForm(meetings=meetings)
+        context["offer_agenda"] = meetings.exists()
     return render(request, "agenda/proposal_detail.html", context)
 
 
-def _act(request, action, success):
-    try:
-        action()
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-    except services.NotAllowed as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, success)
+def proposal_detail(request, pk):
+    return _proposal_page(request, _visible_proposal(request, pk))
 
 
 @login_required
@@ -93,14 +103,10 @@ def _act(request, action, success):
 def proposal_support(request, pk):
     proposal = _visible_proposal(request, pk)
     if request.POST.get("undo"):
-        services.support_remove(user=request.user, proposal=proposal)
-        messages.success(request, _("Your support is withdrawn."))
+        action, success = services.support_remove, _("Your support is withdrawn.")
     else:
-        _act(
-            request,
-            lambda: services.support_add(user=request.user, proposal=proposal),
-            _("Thank you for your support."),
-        )
+        action, success = services.support_add, _("Thank you for your support.")
+    posting.run(request, lambda: action(user=request.user, proposal=proposal), success)
     return redirect(services.proposal_url(proposal))
 
 
@@ -108,18 +114,14 @@ def proposal_support(request, pk):
 @require_POST
 def proposal_comment(request, pk):
     proposal = _visible_proposal(request, pk)
-    form = CommentForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Write a comment first."))
-    else:
-        _act(
-            request,
-            lambda: services.proposal_comment(
-                author=request.user, proposal=proposal, body=form.cleaned_data["body"]
-            ),
-            _("Your comment is posted."),
-        )
-    return redirect(services.proposal_url(proposal))
+    return posting.submit(
+        request,
+        CommentForm(request.POST),
+        action=lambda body: services.proposal_comment(author=request.user, proposal=proposal, body=body),
+        success=_("Your comment is posted."),
+        done_url=services.proposal_url(proposal),
+        again=lambda form: _proposal_page(request, proposal, comment_form=form),
+    )
 
 
 @login_required
@@ -128,120 +130,36 @@ def proposal_triage(request, pk):
     proposal = _visible_proposal(request, pk)
     if not permissions.can_triage(request.user, proposal.workgroup):
         raise PermissionDenied
-    form = TriageForm(request.POST, proposal=proposal)
-    if not form.is_valid():
-        messages.error(
-            request, _("Check the answer: ") + " ".join(e for errs in form.errors.values() for e in errs)
-        )
-    else:
-        _act(
-            request,
-            lambda: services.proposal_triage(by=request.user, proposal=proposal, **form.cleaned_data),
-            _("The answer is published."),
-        )
-    return redirect(services.proposal_url(proposal))
-
-
-def _visible_meeting(request, pk):
-    meeting = get_object_or_404(MeetingPage.objects.live(), pk=pk)
-    if not permissions.can_view(request.user, meeting.workgroup):
-        raise Http404
-    return meeting
-
-
-def meeting_context(request, meeting) -> dict:
-    """What a meeting page shows; served by MeetingPage.serve (private workgroups: 404)."""
-    user = request.user
-    now = timezone.now()
-    workgroup = meeting.workgroup
-    is_facilitator = user.is_authenticated and permissions.can_triage(user, workgroup)
-    return {
-        "workgroup": workgroup,
-        "agenda_items": list(selectors.agenda_items(meeting=meeting)),
-        "decisions": list(selectors.decisions(meeting=meeting)),
-        "attendance": list(meeting.attendance.all()),
-        "show_place": user.is_authenticated and permissions.can_see_meeting_details(user, workgroup),
-        "can_add_item": user.is_authenticated
-        and (is_facilitator or permissions.can_propose_agenda_item(user, meeting, now=now)),
-        "can_order": is_facilitator,
-        "agenda_closed": now > meeting.agenda_cutoff,
-        "item_form": AgendaItemForm(),
-    }
-
-
-@login_required
-@require_POST
-def agenda_item_add(request, pk):
-    meeting = _visible_meeting(request, pk)
-    form = AgendaItemForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give the agenda item a title."))
-    else:
-        _act(
-            request,
-            lambda: services.agenda_item_add(
-                by=request.user, meeting=meeting, title=form.cleaned_data["title"]
-            ),
-            _("The item is on the agenda."),
-        )
-    return redirect(meeting.url)
-
-
-@login_required
-@require_POST
-def agenda_reorder(request, pk):
-    meeting = _visible_meeting(request, pk)
-    if not permissions.can_triage(request.user, meeting.workgroup):
-        raise PermissionDenied
-    try:
-        ids = [int(value) for value in request.POST.getlist("item")]
-    except ValueError:
-        ids = []
-    _act(
+    return posting.submit(
         request,
-        lambda: services.agenda_reorder(by=request.user, meeting=meeting, item_ids=ids),
-        _("Agenda order saved."),
+        TriageForm(request.POST, proposal=proposal),
+        action=lambda **data: services.proposal_triage(by=request.user, proposal=proposal, **data),
+        success=_("The answer is published."),
+        done_url=services.proposal_url(proposal),
+        again=lambda form: _proposal_page(request, proposal, triage_form=form),
     )
-    return redirect(meeting.url)
 
 
 @login_required
 @require_POST
-def agenda_item_move(request, pk, item_pk):
-    """Move one item a place up (the facilitator orders the agenda)."""
-    meeting = _visible_meeting(request, pk)
-    if not permissions.can_triage(request.user, meeting.workgroup):
-        raise PermissionDenied
-    ids = list(meeting.agenda_items.values_list("pk", flat=True))
-    if item_pk in ids and ids.index(item_pk) > 0:
-        at = ids.index(item_pk)
-        ids[at - 1], ids[at] = ids[at], ids[at - 1]
-    _act(
+def proposal_to_agenda(request, pk):
+    """The proposer (or a facilitator) brings the proposal to an upcoming meeting's agenda. Every
+    upcoming meeting is accepted here, so a closed agenda is refused by the service with its date."""
+    proposal = _visible_proposal(request, pk)
+    form = ProposalToAgendaForm(
+        request.POST, meetings=selectors.upcoming_meetings(workgroup=proposal.workgroup)
+    )
+    facilitator = permissions.can_triage(request.user, proposal.workgroup)
+    return posting.submit(
         request,
-        lambda: services.agenda_reorder(by=request.user, meeting=meeting, item_ids=ids),
-        _("Agenda order saved."),
+        form,
+        action=lambda meeting: services.agenda_item_add(by=request.user, meeting=meeting, proposal=proposal),
+        success=_("The proposal is on the agenda.")
+        if facilitator
+        else _("Your proposal is sent to the facilitators for the agenda."),
+        done_url=services.proposal_url(proposal),
+        again=lambda form: _proposal_page(request, proposal, agenda_form=form),
     )
-    return redirect(meeting.url)
-
-
-def meeting_ics(request, pk):
-    meeting = _visible_meeting(request, pk)
-    body = calendar.meetings_ics(meetings=[meeting], request=request, name=meeting.title)
-    return _ics_response(body, f"meeting-{meeting.pk}.ics")
-
-
-def workgroup_calendar(request, workgroup_pk):
-    workgroup = _visible_workgroup(request, workgroup_pk)
-    body = calendar.meetings_ics(
-        meetings=selectors.meetings(workgroup=workgroup), request=request, name=workgroup.title
-    )
-    return _ics_response(body, f"workgroup-{workgroup.pk}.ics")
-
-
-def _ics_response(body: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _proposal_for_review(request, pk):
@@ -260,7 +178,7 @@ def admin_proposals(request):
 @require_POST
 def admin_proposal_release(request, pk):
     proposal = _proposal_for_review(request, pk)
-    _act(
+    posting.run(
         request,
         lambda: services.proposal_release(
             by=request.user, proposal=proposal, approve=request.POST.get("approve") == "1"

@@ -7,6 +7,9 @@ from django.utils import translation
 
 from portal.accounts.factories import DEFAULT_PASSWORD, UnverifiedUserFactory, UserFactory
 
+# Workgroup fixtures the forums and agenda folders share (index page, private workgroup, roles).
+pytest_plugins = ["tests.fixtures.workgroups"]
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():

@@ -1,19 +1,15 @@
+"""Agenda tests: `index_page`, `private_workgroup`, `facilitator` and `member` come from
+tests/fixtures/workgroups.py."""
+
 import datetime
 
 import pytest
 from django.utils import timezone
 
 from agenda.models import MeetingPage
-from forums.factories import TopicPageFactory, WorkgroupIndexPageFactory, WorkgroupPageFactory
-from forums.models import MembershipRole
+from forums.factories import TopicPageFactory, WorkgroupPageFactory
 from forums.services import membership_set
-from home.models import HomePage
 from portal.accounts.factories import UserFactory
-
-
-@pytest.fixture
-def index_page(db):
-    return WorkgroupIndexPageFactory(parent=HomePage.objects.first(), slug="workgroups")
 
 
 @pytest.fixture
@@ -24,28 +20,8 @@ def workgroup(index_page):
 
 
 @pytest.fixture
-def private_workgroup(index_page):
-    return WorkgroupPageFactory(parent=index_page, title="Case review", slug="case-review", is_private=True)
-
-
-@pytest.fixture
 def topic(workgroup):
     return TopicPageFactory(parent=workgroup, title="Respite care", slug="respite")
-
-
-@pytest.fixture
-def facilitator(make_staff, workgroup, private_workgroup):
-    person = make_staff("Facilitators", display_name="Facil")
-    membership_set(user=person, workgroup=workgroup, role=MembershipRole.FACILITATOR)
-    membership_set(user=person, workgroup=private_workgroup, role=MembershipRole.FACILITATOR)
-    return person
-
-
-@pytest.fixture
-def member(user, workgroup, private_workgroup):
-    membership_set(user=user, workgroup=workgroup)
-    membership_set(user=user, workgroup=private_workgroup)
-    return user
 
 
 @pytest.fixture

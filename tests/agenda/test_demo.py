@@ -26,5 +26,7 @@ def test_demo_has_every_state_meetings_and_a_round_and_is_idempotent():
     }
     assert Proposal.objects.values("workgroup").distinct().count() == 4
     assert MeetingPage.objects.count() == 12 and MeetingAttendance.objects.exists()
+    # Each upcoming meeting has a member's item waiting for the facilitator.
+    assert AgendaItem.objects.filter(status="proposed", meeting__slug="next-meeting").count() == 4
     review = ReviewRound.objects.get(is_current=True)
     assert review.phases.count() == 5

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from agenda import services
-from agenda.models import AgendaItem, Proposal, ProposalState, ProposalSupport
+from agenda.models import AgendaItem, AgendaItemStatus, Proposal, ProposalState, ProposalSupport
 from forums.factories import PlanItemFactory
 from home.models import CfsrTerm
 from portal.accounts.models import StakeholderGroup
@@ -171,6 +171,8 @@ def test_member_agenda_item_after_cutoff_is_refused(member, workgroup):
 def test_member_adds_item_before_cutoff_and_facilitator_orders(member, facilitator, workgroup, meeting):
     first = services.agenda_item_add(by=facilitator, meeting=meeting, title="Welcome")
     second = services.agenda_item_add(by=member, meeting=meeting, title="Respite")
+    assert second.status == AgendaItemStatus.PROPOSED
+    services.agenda_item_accept(by=facilitator, item=second)
     services.agenda_reorder(by=facilitator, meeting=meeting, item_ids=[second.pk, first.pk])
     assert list(meeting.agenda_items.values_list("title", flat=True)) == ["Respite", "Welcome"]
     with pytest.raises(services.NotAllowed):

@@ -265,6 +265,8 @@ def test_attendance_feeds_engagement_by_organisation(workgroup, meeting):
 def test_move_up_per_role(client, people, facilitator, meeting, role, moved):
     first = services.agenda_item_add(by=facilitator, meeting=meeting, title="Welcome")
     second = services.agenda_item_add(by=facilitator, meeting=meeting, title="Respite")
-    _client(client, people[role]).post(reverse("agenda_item_move", args=[meeting.pk, second.pk]))
+    _client(client, people[role]).post(
+        reverse("agenda_reorder", args=[meeting.pk]), {"move": f"up:{second.pk}"}
+    )
     order = list(meeting.agenda_items.values_list("pk", flat=True))
     assert order == ([second.pk, first.pk] if moved else [first.pk, second.pk])

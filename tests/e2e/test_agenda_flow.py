@@ -1,6 +1,7 @@
 """A foster parent proposes an issue, two members support it, the facilitator puts it on the
-next meeting's agenda; the minutes pass the Agency review workflow and the proposer sees the
-outcome and the notification."""
+next meeting's agenda; after the meeting the minutes pass the Agency review workflow in the
+Wagtail admin (the reviewer signs in with two-step and approves from "Awaiting your review"), and
+the proposer sees the outcome and the notification."""
 
 import datetime
 import os
@@ -15,6 +16,9 @@ from forums.models import MembershipRole
 from forums.services import membership_set
 from home.models import HomePage
 from portal.accounts.factories import DEFAULT_PASSWORD, UserFactory
+from portal.accounts.mfa import totp_activate
+from tests.e2e.test_moderation_queue import SECRET
+from tests.e2e.test_moderation_queue import _sign_in as sign_in_two_step
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -78,7 +82,7 @@ def test_propose_support_triage_agenda_minutes(page, browser, live_server, scree
     staff.get_by_role("link", name="Respite care for kinship carers").click()
     staff.select_option("select[name=state]", "accepted")
     staff.fill("textarea[name=answer]", "We will discuss it at the June meeting.")
-    staff.select_option("select[name=meeting]", str(meeting.pk))
+    staff.locator("form[action$='/triage/'] select[name=meeting]").select_option(str(meeting.pk))
     staff.get_by_role("button", name="Publish the answer").click()
     expect(staff.get_by_text("The answer is published.")).to_be_visible()
     staff.goto(meeting.url)
@@ -86,17 +90,44 @@ def test_propose_support_triage_agenda_minutes(page, browser, live_server, scree
     staff.screenshot(path=os.path.join(screenshot_dir, "agenda-meeting.png"), full_page=True)
     context.close()
 
-    # After the meeting: the facilitator submits minutes, a moderator approves them.
+    # After the meeting the facilitator submits the minutes for the Agency review workflow.
+    past = timezone.now() - datetime.timedelta(days=1)
+    MeetingPage.objects.filter(pk=meeting.pk).update(
+        starts_at=past, ends_at=past + datetime.timedelta(hours=2)
+    )
     live = MeetingPage.objects.get(pk=meeting.pk)
     live.minutes = "<p>We agreed to pilot respite weekends for kinship carers.</p>"
     live.save_revision(user=facilitator)
-    state = live.get_workflow().start(live, facilitator)
-    task_state = state.current_task_state
-    task_state.task.specific.on_action(task_state, UserFactory(roles=["Moderators"]), "approve")
+    live.get_workflow().start(live, facilitator)
+    page.goto(meeting.url)
+    expect(page.get_by_test_id("minutes")).to_have_count(0)  # not public before approval
+
+    # The reviewer signs in with two-step and approves from "Awaiting your review".
+    moderator = UserFactory(
+        email="reviewer@example.org",
+        display_name="Rae",
+        roles=["Moderators"],
+        date_joined=timezone.now() - datetime.timedelta(days=90),
+    )
+    totp_activate(user=moderator, secret=SECRET)
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    admin = context.new_page()
+    sign_in_two_step(admin, moderator.email, code_secret=SECRET, next_url="/admin/")
+    admin.goto("/admin/")
+    review = admin.get_by_role("region", name="Awaiting your review")
+    expect(review).to_contain_text("June meeting")
+    admin.screenshot(path=os.path.join(screenshot_dir, "agenda-awaiting-review.png"), full_page=True)
+    row = review.locator("tr", has_text="June meeting")
+    row.get_by_role("button", name="Actions").click()
+    row.get_by_role("button", name="Approve", exact=True).click()
+    # Approved: the dashboard comes back with nothing left awaiting review.
+    expect(admin.get_by_role("region", name="Awaiting your review")).to_have_count(0)
+    context.close()
+    assert MeetingPage.objects.get(pk=meeting.pk).minutes_notified_at is not None
 
     page.goto(f"/agenda/-/proposals/{proposal.pk}/")
     expect(page.get_by_test_id("proposal-state")).to_have_text("Accepted")
-    expect(page.get_by_test_id("proposal-answer")).to_contain_text("minutes published")
+    expect(page.get_by_test_id("proposal-meetings")).to_contain_text("minutes published")
     page.screenshot(path=os.path.join(screenshot_dir, "agenda-proposal.png"), full_page=True)
     page.goto("/notifications/")
     expect(page.get_by_text("was accepted by the workgroup")).to_be_visible()

@@ -1,4 +1,4 @@
-"""Writes for proposals, supports, triage and meetings. Views call these; nothing else writes."""
+"""Writes for proposals: create, moderation release, supports, comments, triage, personal data."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -7,52 +7,16 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from forums.moderation.models import HoldCode
-from portal.notifications.models import NotificationKind
-from portal.notifications.services import notify
 from portal.pagecache.cache import invalidate
 
-from . import permissions
-from .models import AgendaItem, MeetingPage, Proposal, ProposalComment, ProposalState, ProposalSupport
-from .moderation import hold_for
-
-
-class NotAllowed(Exception):
-    pass
-
-
-def _clean(text: str, *, field: str, limit: int) -> str:
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError({field: _("This field cannot be empty.")})
-    if len(text) > limit:
-        raise ValidationError({field: _("Keep it under %(n)d characters.") % {"n": limit}})
-    return text
-
-
-def proposal_url(proposal) -> str:
-    return f"/agenda/-/proposals/{proposal.pk}/"
-
-
-def _notify_people(proposal, *, text: str, step: str, exclude=None) -> int:
-    recipients = set(proposal.supports.values_list("user_id", flat=True))
-    if proposal.author_id:
-        recipients.add(proposal.author_id)
-    recipients.discard(getattr(exclude, "pk", None))
-    from django.contrib.auth import get_user_model
-
-    sent = 0
-    for person in get_user_model().objects.filter(pk__in=recipients):
-        if notify(
-            recipient=person,
-            kind=NotificationKind.PROPOSAL_UPDATE,
-            text=text,
-            url=proposal_url(proposal),
-            dedupe_key=f"proposal-{proposal.pk}-{step}",
-        ):
-            sent += 1
-    return sent
+from .. import permissions
+from ..models import Proposal, ProposalComment, ProposalState, ProposalSupport
+from ..moderation import hold_for
+from .common import NotAllowed, clean_text, notify_proposal_people
+from .meetings import agenda_item_add
 
 
 def proposal_create(
@@ -62,8 +26,8 @@ def proposal_create(
         raise NotAllowed(_("This workgroup is private."))
     if not permissions.can_propose(author, workgroup):
         raise NotAllowed(_("Only verified members of this workgroup can propose an issue here."))
-    title = _clean(title, field="title", limit=200)
-    body = _clean(body, field="body", limit=5000)
+    title = clean_text(title, field="title", limit=200)
+    body = clean_text(body, field="body", limit=5000)
     hold = hold_for(author=author, workgroup=workgroup, body=f"{title}\n\n{body}")
     with transaction.atomic():
         proposal = Proposal.objects.create(
@@ -86,7 +50,7 @@ def _alert_if_danger(hold, *, what: str, number: int) -> None:
     """A danger hold reaches on-call staff at once, as it does for a comment."""
     if hold is None or hold.code != HoldCode.DANGER:
         return
-    from .tasks import send_proposal_danger_alert
+    from ..tasks import send_proposal_danger_alert
 
     review_url = settings.SITE_BASE_URL + reverse("agenda_admin_proposals")
     transaction.on_commit(
@@ -143,7 +107,7 @@ def support_remove(*, user, proposal: Proposal) -> None:
 def proposal_comment(*, author, proposal: Proposal, body: str) -> ProposalComment:
     if proposal.state == ProposalState.PENDING or not permissions.can_propose(author, proposal.workgroup):
         raise NotAllowed(_("You cannot comment on this proposal."))
-    body = _clean(body, field="body", limit=3000)
+    body = clean_text(body, field="body", limit=3000)
     hold = hold_for(author=author, workgroup=proposal.workgroup, body=body, kind="comment")
     with transaction.atomic():
         comment = ProposalComment.objects.create(
@@ -159,10 +123,10 @@ def proposal_comment(*, author, proposal: Proposal, body: str) -> ProposalCommen
 
 
 TRIAGE_MESSAGES = {
-    ProposalState.ACCEPTED: "Your proposal \u201c%(title)s\u201d was accepted by the workgroup.",
-    ProposalState.MERGED: "The proposal \u201c%(title)s\u201d was merged with related work.",
-    ProposalState.IN_PROGRESS: "The proposal \u201c%(title)s\u201d is already being worked on.",
-    ProposalState.DECLINED: "The proposal \u201c%(title)s\u201d was answered: declined, with a reason.",
+    ProposalState.ACCEPTED: gettext_noop("Your proposal “%(title)s” was accepted by the workgroup."),
+    ProposalState.MERGED: gettext_noop("The proposal “%(title)s” was merged with related work."),
+    ProposalState.IN_PROGRESS: gettext_noop("The proposal “%(title)s” is already being worked on."),
+    ProposalState.DECLINED: gettext_noop("The proposal “%(title)s” was answered: declined, with a reason."),
 }
 
 
@@ -216,107 +180,10 @@ def proposal_triage(
                 by=by, meeting=meeting, title=proposal.title, proposal=proposal, check_cutoff=False
             )
         invalidate(f"proposal {proposal.pk} answered")
-    _notify_people(proposal, text=_(TRIAGE_MESSAGES[state]) % {"title": proposal.title}, step=state)
-    return proposal
-
-
-def agenda_item_add(
-    *, by, meeting: MeetingPage, title: str, proposal=None, check_cutoff: bool = True
-) -> AgendaItem:
-    is_facilitator = permissions.can_triage(by, meeting.workgroup)
-    if not is_facilitator:
-        if check_cutoff and timezone.now() > meeting.agenda_cutoff:
-            raise ValidationError(
-                _("The agenda closed on %(date)s.") % {"date": meeting.agenda_cutoff.date()}
-            )
-        if not permissions.can_propose_agenda_item(by, meeting, now=timezone.now()):
-            raise NotAllowed(_("Only members can propose agenda items."))
-        if proposal is not None and proposal.author_id != by.pk:
-            raise NotAllowed(_("Members can put only their own proposals on the agenda."))
-    title = _clean(title, field="title", limit=200)
-    last = meeting.agenda_items.order_by("-sort_order").values_list("sort_order", flat=True).first() or 0
-    item = AgendaItem.objects.create(
-        meeting=meeting, title=title, proposal=proposal, proposed_by=by, sort_order=last + 10
+    notify_proposal_people(
+        proposal, message=TRIAGE_MESSAGES[state], params={"title": proposal.title}, step=state
     )
-    invalidate(f"meeting {meeting.pk} agenda item added")
-    return item
-
-
-def agenda_reorder(*, by, meeting: MeetingPage, item_ids: list[int]) -> None:
-    if not permissions.can_triage(by, meeting.workgroup):
-        raise NotAllowed(_("Only the facilitators order the agenda."))
-    items = {item.pk: item for item in meeting.agenda_items.all()}
-    if set(item_ids) != set(items):
-        raise ValidationError(_("The agenda changed meanwhile; reload and try again."))
-    for position, pk in enumerate(item_ids, start=1):
-        items[pk].sort_order = position * 10
-    AgendaItem.objects.bulk_update(items.values(), ["sort_order"])
-    invalidate(f"meeting {meeting.pk} agenda reordered")
-
-
-def minutes_published_effects(*, meeting: MeetingPage) -> int:
-    """Once the Agency review workflow publishes minutes: members, and the people behind the
-    proposals on the agenda, are told once."""
-    if not meeting.minutes or meeting.minutes_notified_at is not None:
-        return 0
-    sent = 0
-    workgroup = meeting.workgroup
-    for membership in workgroup.memberships.filter(status="active").select_related("user"):
-        if notify(
-            recipient=membership.user,
-            kind=NotificationKind.MEETING,
-            text=_("The minutes of “%(title)s” are published.") % {"title": meeting.title},
-            url=meeting_url(meeting),
-            dedupe_key=f"meeting-{meeting.pk}-minutes",
-        ):
-            sent += 1
-    for item in meeting.agenda_items.exclude(proposal=None).select_related("proposal"):
-        sent += _notify_people(
-            item.proposal,
-            text=_("The minutes of the meeting that discussed “%(title)s” are published.")
-            % {"title": item.proposal.title},
-            step=f"minutes-{meeting.pk}",
-        )
-    MeetingPage.objects.filter(pk=meeting.pk).update(minutes_notified_at=timezone.now())
-    return sent
-
-
-def meeting_url(meeting) -> str:
-    return meeting.url or ""
-
-
-def meetings_remind(*, now, within) -> int:
-    """Tell members of meetings starting within `within` (once per meeting)."""
-    sent = 0
-    due = MeetingPage.objects.live().filter(reminded_at=None, starts_at__gt=now, starts_at__lte=now + within)
-    for meeting in due:
-        for membership in meeting.workgroup.memberships.filter(status="active").select_related("user"):
-            if notify(
-                recipient=membership.user,
-                kind=NotificationKind.MEETING,
-                text=_("Reminder: “%(title)s” on %(date)s.")
-                % {
-                    "title": meeting.title,
-                    "date": timezone.localtime(meeting.starts_at).strftime("%b %d, %H:%M"),
-                },
-                url=meeting_url(meeting),
-                dedupe_key=f"meeting-{meeting.pk}-reminder",
-            ):
-                sent += 1
-        MeetingPage.objects.filter(pk=meeting.pk).update(reminded_at=now)
-    return sent
-
-
-def topic_feedback_effects(*, topic) -> int:
-    """The loop closes: people behind proposals that became `topic` hear its "what we did"."""
-    sent = 0
-    for proposal in Proposal.objects.filter(topic=topic, state=ProposalState.ACCEPTED):
-        sent += _notify_people(
-            proposal,
-            text=_("The agency published what it did about “%(title)s”.") % {"title": proposal.title},
-            step=f"feedback-{topic.pk}",
-        )
-    return sent
+    return proposal
 
 
 def user_data(*, user) -> dict:
