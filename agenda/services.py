@@ -7,8 +7,10 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from forums.moderation.models import HoldCode
+from portal.notifications.messages import moment
 from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
 from portal.pagecache.cache import invalidate
@@ -35,7 +37,7 @@ def proposal_url(proposal) -> str:
     return f"/agenda/-/proposals/{proposal.pk}/"
 
 
-def _notify_people(proposal, *, text: str, step: str, exclude=None) -> int:
+def _notify_people(proposal, *, message: str, params: dict, step: str, exclude=None) -> int:
     recipients = set(proposal.supports.values_list("user_id", flat=True))
     if proposal.author_id:
         recipients.add(proposal.author_id)
@@ -47,7 +49,8 @@ def _notify_people(proposal, *, text: str, step: str, exclude=None) -> int:
         if notify(
             recipient=person,
             kind=NotificationKind.PROPOSAL_UPDATE,
-            text=text,
+            message=message,
+            params=params,
             url=proposal_url(proposal),
             dedupe_key=f"proposal-{proposal.pk}-{step}",
         ):
@@ -159,10 +162,10 @@ def proposal_comment(*, author, proposal: Proposal, body: str) -> ProposalCommen
 
 
 TRIAGE_MESSAGES = {
-    ProposalState.ACCEPTED: "Your proposal \u201c%(title)s\u201d was accepted by the workgroup.",
-    ProposalState.MERGED: "The proposal \u201c%(title)s\u201d was merged with related work.",
-    ProposalState.IN_PROGRESS: "The proposal \u201c%(title)s\u201d is already being worked on.",
-    ProposalState.DECLINED: "The proposal \u201c%(title)s\u201d was answered: declined, with a reason.",
+    ProposalState.ACCEPTED: gettext_noop("Your proposal “%(title)s” was accepted by the workgroup."),
+    ProposalState.MERGED: gettext_noop("The proposal “%(title)s” was merged with related work."),
+    ProposalState.IN_PROGRESS: gettext_noop("The proposal “%(title)s” is already being worked on."),
+    ProposalState.DECLINED: gettext_noop("The proposal “%(title)s” was answered: declined, with a reason."),
 }
 
 
@@ -216,7 +219,7 @@ def proposal_triage(
                 by=by, meeting=meeting, title=proposal.title, proposal=proposal, check_cutoff=False
             )
         invalidate(f"proposal {proposal.pk} answered")
-    _notify_people(proposal, text=_(TRIAGE_MESSAGES[state]) % {"title": proposal.title}, step=state)
+    _notify_people(proposal, message=TRIAGE_MESSAGES[state], params={"title": proposal.title}, step=state)
     return proposal
 
 
@@ -265,7 +268,8 @@ def minutes_published_effects(*, meeting: MeetingPage) -> int:
         if notify(
             recipient=membership.user,
             kind=NotificationKind.MEETING,
-            text=_("The minutes of “%(title)s” are published.") % {"title": meeting.title},
+            message=gettext_noop("The minutes of “%(title)s” are published."),
+            params={"title": meeting.title},
             url=meeting_url(meeting),
             dedupe_key=f"meeting-{meeting.pk}-minutes",
         ):
@@ -273,8 +277,8 @@ def minutes_published_effects(*, meeting: MeetingPage) -> int:
     for item in meeting.agenda_items.exclude(proposal=None).select_related("proposal"):
         sent += _notify_people(
             item.proposal,
-            text=_("The minutes of the meeting that discussed “%(title)s” are published.")
-            % {"title": item.proposal.title},
+            message=gettext_noop("The minutes of the meeting that discussed “%(title)s” are published."),
+            params={"title": item.proposal.title},
             step=f"minutes-{meeting.pk}",
         )
     MeetingPage.objects.filter(pk=meeting.pk).update(minutes_notified_at=timezone.now())
@@ -294,11 +298,8 @@ def meetings_remind(*, now, within) -> int:
             if notify(
                 recipient=membership.user,
                 kind=NotificationKind.MEETING,
-                text=_("Reminder: “%(title)s” on %(date)s.")
-                % {
-                    "title": meeting.title,
-                    "date": timezone.localtime(meeting.starts_at).strftime("%b %d, %H:%M"),
-                },
+                message=gettext_noop("Reminder: “%(title)s” on %(date)s."),
+                params={"title": meeting.title, "date": moment(meeting.starts_at)},
                 url=meeting_url(meeting),
                 dedupe_key=f"meeting-{meeting.pk}-reminder",
             ):
@@ -313,7 +314,8 @@ def topic_feedback_effects(*, topic) -> int:
     for proposal in Proposal.objects.filter(topic=topic, state=ProposalState.ACCEPTED):
         sent += _notify_people(
             proposal,
-            text=_("The agency published what it did about “%(title)s”.") % {"title": proposal.title},
+            message=gettext_noop("The agency published what it did about “%(title)s”."),
+            params={"title": proposal.title},
             step=f"feedback-{topic.pk}",
         )
     return sent

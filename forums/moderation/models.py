@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Action(models.TextChoices):
@@ -16,14 +17,14 @@ class Action(models.TextChoices):
 class Reason(models.TextChoices):
     """Why a moderator decided; the author is told the label."""
 
-    OK = "ok", "Follows the community guidelines"
-    SPAM = "spam", "Spam or advertising"
-    ABUSIVE = "abusive", "Abusive or disrespectful"
-    OFF_TOPIC = "off_topic", "Off topic"
-    PERSONAL_INFO = "personal_info", "Personal information about a child or family"
-    DANGER = "danger", "Someone may be in danger (passed to agency staff)"
-    BLOCKED_WORDS = "blocked_words", "Words that are not allowed here"
-    OTHER = "other", "Other (see the note)"
+    OK = "ok", _("Follows the community guidelines")
+    SPAM = "spam", _("Spam or advertising")
+    ABUSIVE = "abusive", _("Abusive or disrespectful")
+    OFF_TOPIC = "off_topic", _("Off topic")
+    PERSONAL_INFO = "personal_info", _("Personal information about a child or family")
+    DANGER = "danger", _("Someone may be in danger (passed to agency staff)")
+    BLOCKED_WORDS = "blocked_words", _("Words that are not allowed here")
+    OTHER = "other", _("Other (see the note)")
 
 
 class FlagReason(models.TextChoices):

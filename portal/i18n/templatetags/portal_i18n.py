@@ -57,3 +57,27 @@ def page_in_other_language(context) -> bool:
     if locale is None:
         return False
     return locale.language_code != translation.get_language()
+
+
+@register.filter
+def plain_date(value):
+    """{{ when|plain_date }}: "March 15, 2027" / "15 de marzo de 2027"."""
+    from ..dates import plain_date as render
+
+    return render(value)
+
+
+@register.filter
+def plain_datetime(value):
+    """{{ when|plain_datetime }}: "March 15, 2027, 6:00 p.m. Central time"."""
+    from ..dates import plain_datetime as render
+
+    return render(value)
+
+
+@register.filter
+def plain_time(value):
+    """{{ when|plain_time }}: "6:00 p.m. Central time"."""
+    from ..dates import plain_time as render
+
+    return render(value)
