@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, FeaturedLinkBlock
-from home.cfsr import CfsrKind
+from home.cfsr import CfsrKind, plain_name
 
 
 class CfsrTerm(models.Model):
@@ -26,6 +26,11 @@ class CfsrTerm(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def plain_name(self) -> str:
+        """What the public reads: plain words in the reader's language, no code."""
+        return plain_name(self.code, self.name)
 
 
 class BasePage(Page):
