@@ -78,7 +78,16 @@ def test_analysts_still_see_question_codes():
     class Question:
         id, label, display_code = "q1", "How useful?", "M3"
 
-    results = {"questions": [{"question": Question(), "answered": 30}], "threshold": 5}
+    class Count:
+        def display(self, threshold):
+            return "30"
+
+    results = {
+        "questions": [{"question": Question(), "answered": Count()}],
+        "threshold": 5,
+        "total": Count(),
+        "enough": True,
+    }
     public = render_to_string("surveys/includes/results_body.html", {"results": results})
     staff = render_to_string("surveys/includes/results_body.html", {"results": results, "show_codes": True})
     assert "M3" not in visible_text(public) and "M3" in staff
