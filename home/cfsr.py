@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CfsrKind(models.TextChoices):
-    OUTCOME = "outcome", "Outcome"
-    SYSTEMIC_FACTOR = "systemic", "Systemic factor"
+    OUTCOME = "outcome", _("Outcome")
+    SYSTEMIC_FACTOR = "systemic", _("Systemic factor")
 
 
 # (code, kind, short name, full statement)
@@ -130,8 +130,8 @@ def plain_name(code: str, fallback: str = "") -> str:
 
 
 class ReviewPhase(models.TextChoices):
-    STATEWIDE_ASSESSMENT = "assessment", "Statewide assessment"
-    ONSITE_REVIEW = "onsite", "Onsite review"
-    PIP_DEVELOPMENT = "pip-development", "Program improvement plan development"
-    PIP_IMPLEMENTATION = "pip-implementation", "Implementation"
-    PIP_MONITORING = "pip-monitoring", "Monitoring"
+    STATEWIDE_ASSESSMENT = "assessment", _("Statewide assessment")
+    ONSITE_REVIEW = "onsite", _("Onsite review")
+    PIP_DEVELOPMENT = "pip-development", _("Program improvement plan development")
+    PIP_IMPLEMENTATION = "pip-implementation", _("Implementation")
+    PIP_MONITORING = "pip-monitoring", _("Monitoring")

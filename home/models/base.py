@@ -1,6 +1,7 @@
 """The shared base: CFSR vocabulary, BasePage, home, standard and audience pages, settings."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -85,9 +86,9 @@ class StandardPage(BasePage):
 
 
 class AudienceKind(models.TextChoices):
-    PROFESSIONALS = "professionals", "Professionals and community partners"
-    CAREGIVERS = "caregivers", "Foster parents, kin and supporters"
-    YOUTH = "youth", "Youth and young adults"
+    PROFESSIONALS = "professionals", _("Professionals and community partners")
+    CAREGIVERS = "caregivers", _("Foster parents, kin and supporters")
+    YOUTH = "youth", _("Youth and young adults")
 
 
 class AudiencePage(BasePage):

@@ -81,3 +81,10 @@ def plain_time(value):
     from ..dates import plain_time as render
 
     return render(value)
+
+
+@register.filter
+def full_stop(value):
+    """Close a sentence after a name without doubling a stop: "Dana R." stays "Dana R."."""
+    text = str(value or "").rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
