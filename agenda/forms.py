@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from forums.models import PlanItem, TopicPage
 from home.models import CfsrTerm
 from portal.accounts.models import Region, StakeholderGroup
+from portal.i18n import validation
 
 from .models import MeetingPage, Proposal, ProposalState
 
@@ -24,13 +25,23 @@ class USWDSForm(forms.Form):
 
 
 class ProposalForm(USWDSForm):
-    title = forms.CharField(label=_("Title"), max_length=200)
-    body = forms.CharField(label=_("What is happening?"), widget=forms.Textarea, max_length=5000)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        error_messages=validation.text_messages(required=_("Enter a title for your proposal.")),
+    )
+    body = forms.CharField(
+        label=_("What is happening?"),
+        widget=forms.Textarea,
+        max_length=5000,
+        error_messages=validation.text_messages(required=_("Say what is happening.")),
+    )
     stakeholder_groups = forms.ModelMultipleChoiceField(
         label=_("Who it affects"),
         queryset=StakeholderGroup.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        error_messages=validation.choice_messages(),
     )
     region = forms.ModelChoiceField(
         label=_("Region (optional)"), queryset=Region.objects.all(), required=False
@@ -40,11 +51,22 @@ class ProposalForm(USWDSForm):
         queryset=CfsrTerm.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        error_messages=validation.choice_messages(),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Plain words for the public, never the code ("P1").
+        self.fields["cfsr_terms"].label_from_instance = lambda term: term.plain_name
 
 
 class CommentForm(USWDSForm):
-    body = forms.CharField(label=_("Your comment"), widget=forms.Textarea, max_length=3000)
+    body = forms.CharField(
+        label=_("Your comment"),
+        widget=forms.Textarea,
+        max_length=3000,
+        error_messages=validation.text_messages(required=_("Write something before you post.")),
+    )
 
 
 class TriageForm(USWDSForm):

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from home.models import CfsrTerm, HomePage
 from portal.accounts.models import User
@@ -209,11 +210,12 @@ def _threads(ctx, topic, threads) -> None:
                 kind=kind_,
                 url=reply.get_absolute_url(),
                 dedupe_key=f"comment:{reply.pk}",
-                text=(
-                    f'The agency answered your question on "{topic.title}".'
+                message=(
+                    gettext_noop("The agency answered your question on “%(topic)s”.")
                     if official
-                    else f'{reply.author_name} replied to your comment on "{topic.title}".'
+                    else gettext_noop("%(person)s replied to your comment on “%(topic)s”.")
                 ),
+                params={"topic": topic.title, "person": reply.author_name},
             )
 
 

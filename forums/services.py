@@ -7,8 +7,10 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.log_actions import log
 
+from portal.notifications.messages import moment
 from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
 
@@ -186,7 +188,8 @@ def comment_published_effects(*, comment: Comment) -> None:
             recipient=parent.author,
             kind=NotificationKind.OFFICIAL_ANSWER,
             url=url,
-            text=f'The agency answered your question on "{comment.topic.title}".',
+            message=gettext_noop("The agency answered your question on “%(topic)s”."),
+            params={"topic": comment.topic.title},
             dedupe_key=f"comment:{comment.pk}",
         )
     else:
@@ -194,7 +197,8 @@ def comment_published_effects(*, comment: Comment) -> None:
             recipient=parent.author,
             kind=NotificationKind.REPLY,
             url=url,
-            text=f'{comment.author_name} replied to your comment on "{comment.topic.title}".',
+            message=gettext_noop("%(person)s replied to your comment on “%(topic)s”."),
+            params={"person": comment.author_name, "topic": comment.topic.title},
             dedupe_key=f"comment:{comment.pk}",
         )
 
@@ -346,8 +350,8 @@ def _request_notify(*, membership_id: int) -> None:
             recipient=facilitator.user,
             kind=NotificationKind.MEMBERSHIP_REQUEST,
             url=url,
-            text=_("%(person)s asks to join %(workgroup)s.")
-            % {"person": _person_name(membership.user), "workgroup": membership.workgroup.title},
+            message=gettext_noop("%(person)s asks to join %(workgroup)s."),
+            params={"person": _person_name(membership.user), "workgroup": membership.workgroup.title},
             dedupe_key=f"membership-request:{membership.pk}",
         )
 
@@ -389,19 +393,21 @@ def membership_decide(
         membership.save(update_fields=["status", "decided_at", "decided_by"])
         Follow.objects.get_or_create(user=person, workgroup=workgroup)
         log(instance=membership, action="forums.membership_approve", user=by, data=data)
-        text = _("Your request to join %(workgroup)s was approved. Welcome!") % data
+        message = gettext_noop("Your request to join %(workgroup)s was approved. Welcome!")
     else:
         log(instance=membership, action="forums.membership_decline", user=by, data=data)
-        text = _("Your request to join %(workgroup)s was declined.") % data
+        message = gettext_noop("Your request to join %(workgroup)s was declined.")
         if reason:
-            text = f"{text} {_('Reason:')} {reason}"
+            message = gettext_noop("Your request to join %(workgroup)s was declined. Reason: %(reason)s")
+    params = {"workgroup": workgroup.title, "reason": reason}
     request_pk = membership.pk
     transaction.on_commit(
         lambda: notify(
             recipient=person,
             kind=NotificationKind.MEMBERSHIP_DECISION,
             url=workgroup.url or "",
-            text=text,
+            message=message,
+            params=params,
             dedupe_key=f"membership-decision:{request_pk}",
         )
     )
@@ -463,7 +469,8 @@ def topic_published_notify(*, topic: TopicPage) -> int:
             recipient=follow.user,
             kind=NotificationKind.NEW_TOPIC,
             url=topic.url,
-            text=f'New topic in {workgroup.title}: "{topic.title}".',
+            message=gettext_noop("New topic in %(workgroup)s: “%(topic)s”."),
+            params={"workgroup": workgroup.title, "topic": topic.title},
             dedupe_key=f"new-topic:{topic.pk}",
         )
         count += sent is not None
@@ -477,7 +484,8 @@ def topic_published_notify(*, topic: TopicPage) -> int:
                 recipient=person,
                 kind=NotificationKind.WHAT_WE_DID,
                 url=f"{topic.url}#feedback-heading",
-                text=f'The agency published what it heard and what it did about "{topic.title}".',
+                message=gettext_noop("The agency published what it heard and what it did about “%(topic)s”."),
+                params={"topic": topic.title},
                 dedupe_key=f"what-we-did:{topic.pk}",
             )
             count += sent is not None
@@ -502,7 +510,8 @@ def topics_notify_closing(*, now, within) -> int:
                 recipient=person,
                 kind=NotificationKind.WINDOW_CLOSING,
                 url=topic.url,
-                text=f'Comments on "{topic.title}" close on {timezone.localtime(topic.closes_at):%B %-d}.',
+                message=gettext_noop("Comments on “%(topic)s” close on %(date)s."),
+                params={"topic": topic.title, "date": moment(topic.closes_at)},
                 dedupe_key=f"closing:{topic.pk}",
             )
             count += sent is not None

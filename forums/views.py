@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import permissions, services
@@ -81,9 +82,13 @@ def comment_create(request, topic_id: int):
     except services.ForumsError as error:
         return _render_topic_with_error(request, topic, form, str(error))
     if comment.state == CommentState.PENDING:
-        messages.info(request, f"Thank you. Your comment is {comment.held_reason or 'held for review'}.")
+        messages.info(
+            request,
+            _("Thank you. Your comment is %(state)s.")
+            % {"state": comment.held_reason or _("held for review")},
+        )
     else:
-        messages.success(request, "Your comment is posted.")
+        messages.success(request, _("Your comment is posted."))
     return HttpResponseRedirect(f"{topic.url}#comment-{comment.pk}")
 
 
@@ -91,7 +96,7 @@ def comment_create(request, topic_id: int):
 def comment_edit(request, pk: int):
     comment = _visible_comment(request, pk)
     if not permissions.can_edit_comment(request.user, comment, now=timezone.now()):
-        messages.error(request, "You can edit your own comment for 15 minutes after posting it.")
+        messages.error(request, _("You can edit your own comment for 15 minutes after posting it."))
         return redirect(comment.get_absolute_url())
     form = CommentEditForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
@@ -100,7 +105,7 @@ def comment_edit(request, pk: int):
         except services.ForumsError as error:
             form.add_error("body", str(error))
         else:
-            messages.success(request, "Your comment is updated. Its earlier text is kept in its history.")
+            messages.success(request, _("Your comment is updated. Its earlier text is kept in its history."))
             return redirect(comment.get_absolute_url())
     return render(
         request,
@@ -117,7 +122,7 @@ def comment_delete(request, pk: int):
         raise Http404
     if request.method == "POST":
         services.comment_delete(user=request.user, comment=comment)
-        messages.success(request, "Your comment is deleted. Replies to it stay on the board.")
+        messages.success(request, _("Your comment is deleted. Replies to it stay on the board."))
         return redirect(comment.topic.url)
     return render(request, "forums/comment_delete.html", {"comment": comment})
 
@@ -140,10 +145,12 @@ def follow_toggle(request):
     kwargs = {"workgroup": target} if isinstance(target, WorkgroupPage) else {"topic": target}
     if request.POST.get("action") == "unfollow":
         services.follow_remove(user=request.user, **kwargs)
-        messages.success(request, f"You no longer follow {target.title}.")
+        messages.success(request, _("You no longer follow %(title)s.") % {"title": target.title})
     else:
         services.follow_add(user=request.user, **kwargs)
-        messages.success(request, f"You follow {target.title}. We will tell you about new activity.")
+        messages.success(
+            request, _("You follow %(title)s. We will tell you about new activity.") % {"title": target.title}
+        )
     return redirect(target.url)
 
 
@@ -170,9 +177,12 @@ def membership_join(request, workgroup_id: int):
         messages.error(request, str(error))
     else:
         if membership.status == "active":
-            messages.success(request, f"Welcome to {workgroup.title}. You now follow its new topics.")
+            messages.success(
+                request,
+                _("Welcome to %(title)s. You now follow its new topics.") % {"title": workgroup.title},
+            )
         else:
-            messages.info(request, "Your request is sent. A facilitator will decide on it soon.")
+            messages.info(request, _("Your request is sent. A facilitator will decide on it soon."))
     return redirect(workgroup.url)
 
 
@@ -181,5 +191,5 @@ def membership_join(request, workgroup_id: int):
 def membership_leave(request, workgroup_id: int):
     workgroup = get_object_or_404(WorkgroupPage.objects.live(), pk=workgroup_id)
     services.membership_leave(user=request.user, workgroup=workgroup)
-    messages.success(request, f"You left {workgroup.title}.")
+    messages.success(request, _("You left %(title)s.") % {"title": workgroup.title})
     return redirect(workgroup.url if not workgroup.is_private else "/")

@@ -5,11 +5,12 @@ survey questions can point at terms with ordinary foreign keys.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class CfsrKind(models.TextChoices):
-    OUTCOME = "outcome", "Outcome"
-    SYSTEMIC_FACTOR = "systemic", "Systemic factor"
+    OUTCOME = "outcome", _("Outcome")
+    SYSTEMIC_FACTOR = "systemic", _("Systemic factor")
 
 
 # (code, kind, short name, full statement)
@@ -102,9 +103,35 @@ CFSR_TERMS: list[tuple[str, str, str, str]] = [
 ]
 
 
+# What the public reads for each term: plain words, never the code ("P1", "SF-FP"), which
+# stays in staff screens, filters' query strings and the machine-readable exports.
+PLAIN_NAMES = {
+    "S1": _("Keeping children safe from abuse and neglect"),
+    "S2": _("Keeping children safely at home when possible"),
+    "P1": _("Stable, lasting homes for children"),
+    "P2": _("Keeping children's family ties and connections"),
+    "WB1": _("Helping families meet their children's needs"),
+    "WB2": _("Children's schooling"),
+    "WB3": _("Children's physical and mental health"),
+    "SF-IS": _("Keeping track of each child's information"),
+    "SF-CR": _("Case plans, reviews and court hearings"),
+    "SF-QA": _("Checking and improving the quality of services"),
+    "SF-TR": _("Training for staff and caregivers"),
+    "SF-SA": _("Services families can find and use"),
+    "SF-AR": _("Listening and responding to the community"),
+    "SF-FP": _("Licensing, finding and keeping foster and adoptive families"),
+}
+
+
+def plain_name(code: str, fallback: str = "") -> str:
+    """The public, translated name of a CFSR term; its stored name if the code is unknown."""
+    name = PLAIN_NAMES.get(code)
+    return str(name) if name else fallback
+
+
 class ReviewPhase(models.TextChoices):
-    STATEWIDE_ASSESSMENT = "assessment", "Statewide assessment"
-    ONSITE_REVIEW = "onsite", "Onsite review"
-    PIP_DEVELOPMENT = "pip-development", "Program improvement plan development"
-    PIP_IMPLEMENTATION = "pip-implementation", "Implementation"
-    PIP_MONITORING = "pip-monitoring", "Monitoring"
+    STATEWIDE_ASSESSMENT = "assessment", _("Statewide assessment")
+    ONSITE_REVIEW = "onsite", _("Onsite review")
+    PIP_DEVELOPMENT = "pip-development", _("Program improvement plan development")
+    PIP_IMPLEMENTATION = "pip-implementation", _("Implementation")
+    PIP_MONITORING = "pip-monitoring", _("Monitoring")

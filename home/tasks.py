@@ -1,5 +1,6 @@
 """Background work for content: telling subscribers about new agency updates."""
 
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from portal.notifications.models import NotificationKind
@@ -15,7 +16,8 @@ def update_published_notify(*, page_id: int) -> int:
         return 0
     return subscribers_notify(
         kind=NotificationKind.NEW_UPDATE,
-        text=f"New update: {update.title}",
+        message=gettext_noop("New update: %(title)s"),
+        params={"title": update.title},
         url=update.url or "",
         dedupe_key=f"update:{update.pk}",
     )

@@ -27,9 +27,11 @@ def proposal_url(proposal) -> str:
 
 def tell(*, recipient, kind: str, message: str, params: dict, url: str, dedupe_key: str):
     """Every agenda notification goes through here. `message` is an English message id marked
-    with gettext_noop and `params` its values: when portal.notifications stores message ids (so
-    each reader gets their own language), pass them to `notify` here instead of the sentence."""
-    return notify(recipient=recipient, kind=kind, text=_(message) % params, url=url, dedupe_key=dedupe_key)
+    with gettext_noop and `params` its values: portal.notifications stores both, so each reader
+    gets the sentence in their own language."""
+    return notify(
+        recipient=recipient, kind=kind, message=message, params=params, url=url, dedupe_key=dedupe_key
+    )
 
 
 def notify_proposal_people(proposal, *, message: str, params: dict, step: str, exclude=None) -> int:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from portal.notifications.messages import moment
 from portal.notifications.models import NotificationKind
 from portal.pagecache.cache import invalidate
 
@@ -224,7 +225,7 @@ def meetings_remind(*, now, within) -> int:
                 message=gettext_noop("Reminder: “%(title)s” on %(date)s."),
                 params={
                     "title": meeting.title,
-                    "date": timezone.localtime(meeting.starts_at).strftime("%b %d, %H:%M"),
+                    "date": moment(meeting.starts_at),
                 },
                 url=meeting_url(meeting),
                 dedupe_key=f"meeting-{meeting.pk}-reminder",

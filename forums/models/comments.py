@@ -1,21 +1,22 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class CommentKind(models.TextChoices):
-    COMMENT = "comment", "Comment"
-    QUESTION = "question", "Question"
+    COMMENT = "comment", _("Comment")
+    QUESTION = "question", _("Question")
 
 
 class CommentState(models.TextChoices):
     """The moderation life cycle: pending -> published -> hidden/removed, or pending -> rejected."""
 
-    PENDING = "pending", "Held for review"
-    PUBLISHED = "published", "Published"
-    HIDDEN = "hidden", "Hidden pending review"
-    REMOVED = "removed", "Removed"
-    REJECTED = "rejected", "Not published"
+    PENDING = "pending", _("Held for review")
+    PUBLISHED = "published", _("Published")
+    HIDDEN = "hidden", _("Hidden pending review")
+    REMOVED = "removed", _("Removed")
+    REJECTED = "rejected", _("Not published")
 
 
 class CommentQuerySet(models.QuerySet):

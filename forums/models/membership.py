@@ -1,23 +1,24 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class MembershipMode(models.TextChoices):
-    OPEN = "open", "Open: any verified person may join"
-    REQUEST = "request", "By request: a facilitator approves"
-    INVITATION = "invitation", "By invitation only"
+    OPEN = "open", _("Open: any verified person may join")
+    REQUEST = "request", _("By request: a facilitator approves")
+    INVITATION = "invitation", _("By invitation only")
 
 
 class MembershipRole(models.TextChoices):
-    MEMBER = "member", "Member"
-    FACILITATOR = "facilitator", "Facilitator"
+    MEMBER = "member", _("Member")
+    FACILITATOR = "facilitator", _("Facilitator")
 
 
 class MembershipStatus(models.TextChoices):
-    REQUESTED = "requested", "Requested"
-    INVITED = "invited", "Invited"
-    ACTIVE = "active", "Active"
+    REQUESTED = "requested", _("Requested")
+    INVITED = "invited", _("Invited")
+    ACTIVE = "active", _("Active")
 
 
 class WorkgroupMembershipQuerySet(models.QuerySet):

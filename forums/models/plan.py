@@ -1,23 +1,24 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
 
 class PlanLevel(models.TextChoices):
-    GOAL = "goal", "Goal"
-    STRATEGY = "strategy", "Strategy"
-    ACTION = "action", "Action step"
+    GOAL = "goal", _("Goal")
+    STRATEGY = "strategy", _("Strategy")
+    ACTION = "action", _("Action step")
 
 
 class PlanStatus(models.TextChoices):
-    NOT_STARTED = "not_started", "Not started"
-    ON_TRACK = "on_track", "On track"
-    AT_RISK = "at_risk", "At risk"
-    DELAYED = "delayed", "Delayed"
-    DONE = "done", "Done"
+    NOT_STARTED = "not_started", _("Not started")
+    ON_TRACK = "on_track", _("On track")
+    AT_RISK = "at_risk", _("At risk")
+    DELAYED = "delayed", _("Delayed")
+    DONE = "done", _("Done")
 
 
 PARENT_LEVEL = {PlanLevel.STRATEGY: PlanLevel.GOAL, PlanLevel.ACTION: PlanLevel.STRATEGY}

@@ -9,6 +9,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from forums.models import Comment, CommentState
 
@@ -43,7 +45,11 @@ def _apply(*, request, comments, form) -> None:
             note=data["note"],
         )
     if done:
-        messages.success(request, f"Decision recorded for {done} comment{'s' if done != 1 else ''}.")
+        messages.success(
+            request,
+            ngettext("Decision recorded for %(n)d comment.", "Decision recorded for %(n)d comments.", done)
+            % {"n": done},
+        )
     for problem in problems:
         messages.error(request, problem)
 
@@ -129,7 +135,10 @@ def sanctions(request):
             except services.ModerationError as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, f"{person.public_name} is limited. They see why and until when.")
+                messages.success(
+                    request,
+                    _("%(person)s is limited. They see why and until when.") % {"person": person.public_name},
+                )
                 return redirect("moderation_admin:sanctions")
     if form.errors:
         status = 400
@@ -153,5 +162,5 @@ def sanction_lift(request, pk: int):
     except services.ModerationError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "The limit is lifted.")
+        messages.success(request, _("The limit is lifted."))
     return redirect("moderation_admin:sanctions")

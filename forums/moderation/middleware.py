@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
 
 logger = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ class AbuseLimitsMiddleware:
             return None
         if request.POST.get(HONEYPOT_FIELD):
             logger.info("honeypot filled on %s from %s", kind, request.META.get("REMOTE_ADDR"))
-            messages.success(request, "Thank you.")
+            messages.success(request, _("Thank you."))
             return HttpResponseRedirect(_back(request))
         usage = limit_usage(request, kind)
         if usage is None:

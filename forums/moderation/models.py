@@ -3,55 +3,56 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Action(models.TextChoices):
-    APPROVE = "approve", "Approve"
-    REJECT = "reject", "Reject"
-    HIDE = "hide", "Hide"
-    RESTORE = "restore", "Restore"
-    REMOVE = "remove", "Remove"
+    APPROVE = "approve", _("Approve")
+    REJECT = "reject", _("Reject")
+    HIDE = "hide", _("Hide")
+    RESTORE = "restore", _("Restore")
+    REMOVE = "remove", _("Remove")
 
 
 class Reason(models.TextChoices):
     """Why a moderator decided; the author is told the label."""
 
-    OK = "ok", "Follows the community guidelines"
-    SPAM = "spam", "Spam or advertising"
-    ABUSIVE = "abusive", "Abusive or disrespectful"
-    OFF_TOPIC = "off_topic", "Off topic"
-    PERSONAL_INFO = "personal_info", "Personal information about a child or family"
-    DANGER = "danger", "Someone may be in danger (passed to agency staff)"
-    BLOCKED_WORDS = "blocked_words", "Words that are not allowed here"
-    OTHER = "other", "Other (see the note)"
+    OK = "ok", _("Follows the community guidelines")
+    SPAM = "spam", _("Spam or advertising")
+    ABUSIVE = "abusive", _("Abusive or disrespectful")
+    OFF_TOPIC = "off_topic", _("Off topic")
+    PERSONAL_INFO = "personal_info", _("Personal information about a child or family")
+    DANGER = "danger", _("Someone may be in danger (passed to agency staff)")
+    BLOCKED_WORDS = "blocked_words", _("Words that are not allowed here")
+    OTHER = "other", _("Other (see the note)")
 
 
 class FlagReason(models.TextChoices):
-    SPAM = "spam", "Spam"
-    ABUSIVE = "abusive", "Abusive"
-    OFF_TOPIC = "off_topic", "Off topic"
-    PERSONAL_INFO = "personal_info", "Personal information about a child or family"
-    DANGER = "danger", "Someone may be in danger"
-    OTHER = "other", "Other"
+    SPAM = "spam", _("Spam")
+    ABUSIVE = "abusive", _("Abusive")
+    OFF_TOPIC = "off_topic", _("Off topic")
+    PERSONAL_INFO = "personal_info", _("Personal information about a child or family")
+    DANGER = "danger", _("Someone may be in danger")
+    OTHER = "other", _("Other")
 
 
 class HoldCode(models.TextChoices):
     """Why a comment was held before publication (the hold rules' codes)."""
 
-    DANGER = "danger", "May say someone is in danger"
-    PERSONAL_DATA = "personal-data", "May contain personal information"
-    BLOCKED_WORDS = "blocked-words", "Blocked words"
-    SANCTIONED = "sanctioned", "Author is silenced or suspended"
-    NEW_AUTHOR = "new-author", "Author's first comments"
-    NEW_ACCOUNT = "new-account", "New account"
-    LINKS = "links", "Many links from a new author"
-    FLAGS = "flags", "Hidden by flags"
-    OTHER = "other", "Other"
+    DANGER = "danger", _("May say someone is in danger")
+    PERSONAL_DATA = "personal-data", _("May contain personal information")
+    BLOCKED_WORDS = "blocked-words", _("Blocked words")
+    SANCTIONED = "sanctioned", _("Author is silenced or suspended")
+    NEW_AUTHOR = "new-author", _("Author's first comments")
+    NEW_ACCOUNT = "new-account", _("New account")
+    LINKS = "links", _("Many links from a new author")
+    FLAGS = "flags", _("Hidden by flags")
+    OTHER = "other", _("Other")
 
 
 class TermKind(models.TextChoices):
-    BLOCKED = "blocked", "Blocked: hold for review"
-    DANGER = "danger", "Danger: hold and alert on-call staff"
+    BLOCKED = "blocked", _("Blocked: hold for review")
+    DANGER = "danger", _("Danger: hold and alert on-call staff")
 
 
 class CommentReview(models.Model):
@@ -131,8 +132,8 @@ class Flag(models.Model):
 
 
 class SanctionKind(models.TextChoices):
-    SILENCE = "silence", "Silenced: new comments wait for review"
-    SUSPEND = "suspend", "Suspended: new comments wait for review; no flags or joining"
+    SILENCE = "silence", _("Silenced: new comments wait for review")
+    SUSPEND = "suspend", _("Suspended: new comments wait for review; no flags or joining")
 
 
 class SanctionQuerySet(models.QuerySet):

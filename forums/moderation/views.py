@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from forums import permissions as forum_permissions
 from forums.models import Comment
@@ -32,7 +33,7 @@ def flag_comment(request, pk: int):
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["website"]:
             # The honeypot: people never fill it in; pretend all went well.
-            messages.success(request, "Thank you for telling us.")
+            messages.success(request, _("Thank you for telling us."))
             return redirect(comment.get_absolute_url())
         try:
             flag = services.flag_add(
@@ -49,7 +50,7 @@ def flag_comment(request, pk: int):
         else:
             if flag.reason == FlagReason.DANGER:
                 return render(request, "moderation/flag_danger.html", {"comment": comment, **_safety()})
-            messages.success(request, "Thank you for telling us. Moderators will look at this comment.")
+            messages.success(request, _("Thank you for telling us. Moderators will look at this comment."))
             return redirect(comment.topic.url)
     if form.errors:
         status = 400

@@ -1,6 +1,7 @@
 """The shared base: CFSR vocabulary, BasePage, home, standard and audience pages, settings."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -8,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, FeaturedLinkBlock
-from home.cfsr import CfsrKind
+from home.cfsr import CfsrKind, plain_name
 
 
 class CfsrTerm(models.Model):
@@ -26,6 +27,11 @@ class CfsrTerm(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def plain_name(self) -> str:
+        """What the public reads: plain words in the reader's language, no code."""
+        return plain_name(self.code, self.name)
 
 
 class BasePage(Page):
@@ -85,9 +91,9 @@ class StandardPage(BasePage):
 
 
 class AudienceKind(models.TextChoices):
-    PROFESSIONALS = "professionals", "Professionals and community partners"
-    CAREGIVERS = "caregivers", "Foster parents, kin and supporters"
-    YOUTH = "youth", "Youth and young adults"
+    PROFESSIONALS = "professionals", _("Professionals and community partners")
+    CAREGIVERS = "caregivers", _("Foster parents, kin and supporters")
+    YOUTH = "youth", _("Youth and young adults")
 
 
 class AudiencePage(BasePage):

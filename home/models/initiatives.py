@@ -6,6 +6,7 @@ Stable API for other apps (forums, surveys link to initiatives): `title`, `url`,
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -19,10 +20,10 @@ GOAL_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
 
 class InitiativeStatus(models.TextChoices):
-    PLANNING = "planning", "Planning"
-    ACTIVE = "active", "Under way"
-    PAUSED = "paused", "Paused"
-    COMPLETE = "complete", "Completed"
+    PLANNING = "planning", _("Planning")
+    ACTIVE = "active", _("Under way")
+    PAUSED = "paused", _("Paused")
+    COMPLETE = "complete", _("Completed")
 
 
 class InitiativeIndexPage(BasePage):

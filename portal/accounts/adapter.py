@@ -1,4 +1,5 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.mail import EmailMultiAlternatives
 from django.utils import translation
@@ -31,7 +32,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         # Rendered here (templates need the request), sent by the task queue.
         request = self.request
-        ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
+        ctx = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            # Signed with the portal's name and address, never the host the request came to.
+            "portal_name": settings.WAGTAIL_SITE_NAME,
+            "portal_url": settings.SITE_BASE_URL,
+        }
         ctx.update(context)
         # In the recipient's language when we know it, else the language of the page they used.
         user = context.get("user")

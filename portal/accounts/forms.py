@@ -1,55 +1,69 @@
 """Forms for sign-up, the profile in My portal and account deletion."""
 
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from portal.i18n import validation
 
 from .models import AgeBand, Region, StakeholderGroup
 
 UNDER_13 = "under-13"
 PREFER_NOT = "prefer-not"
-UNDER_13_MESSAGE = (
+UNDER_13_MESSAGE = _(
     "You need to be 13 or older to create an account. You can still take part: if someone "
     "sent you a survey link, open it to answer without an account."
 )
+EMAIL_MESSAGES = {
+    "required": _("Enter your e-mail address."),
+    "invalid": _("Enter an e-mail address like name@example.org."),
+}
 
 
 def _age_choices(*, with_under_13: bool) -> list[tuple[str, str]]:
     bands = [(value, label) for value, label in AgeBand.choices if value]
-    under = [(UNDER_13, "Under 13")] if with_under_13 else []
-    return [("", "Choose one"), *under, *bands, (PREFER_NOT, "Prefer not to say")]
+    under = [(UNDER_13, _("Under 13"))] if with_under_13 else []
+    return [("", _("Choose one")), *under, *bands, (PREFER_NOT, _("Prefer not to say"))]
 
 
 class ProfileFieldsMixin(forms.Form):
     display_name = forms.CharField(
         max_length=60,
-        label="Display name",
-        help_text="Shown next to what you write. A first name, initials or a nickname; "
-        "you do not have to use your real name.",
+        label=_("Display name"),
+        help_text=_(
+            "Shown next to what you write. A first name, initials or a nickname; "
+            "you do not have to use your real name."
+        ),
+        error_messages=validation.text_messages(required=_("Enter a display name.")),
     )
     age_band = forms.ChoiceField(
-        label="Your age",
+        label=_("Your age"),
         choices=_age_choices(with_under_13=False),
-        help_text="We ask so that we can keep young people's information extra safe.",
+        help_text=_("We ask so that we can keep young people's information extra safe."),
+        error_messages=validation.choice_messages(required=_("Choose your age, or “Prefer not to say”.")),
     )
     groups = forms.ModelMultipleChoiceField(
-        label="Which groups describe you? (optional, choose any)",
+        label=_("Which groups describe you? (optional, choose any)"),
         queryset=StakeholderGroup.objects.filter(self_select=True),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="This helps us send you the right surveys and news. Staff may confirm it later.",
+        help_text=_("This helps us send you the right surveys and news. Staff may confirm it later."),
+        error_messages=validation.choice_messages(),
     )
     region = forms.ModelChoiceField(
-        label="County or region",
+        label=_("County or region"),
         queryset=Region.objects.all(),
         required=False,
-        empty_label="Prefer not to say",
+        empty_label=_("Prefer not to say"),
+        error_messages=validation.choice_messages(),
     )
 
     def clean_display_name(self):
         value = self.cleaned_data["display_name"].strip()
         if not value:
-            raise forms.ValidationError("Enter a display name.")
+            raise forms.ValidationError(_("Enter a display name."))
         return value
 
     def clean_age_band(self):
@@ -65,8 +79,13 @@ class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["age_band"].choices = _age_choices(with_under_13=True)
-        self.fields["email"].help_text = "We send a link to this address to confirm it is yours."
-        self.fields["password1"].help_text = (
+        self.fields["email"].label = _("E-mail address")
+        self.fields["email"].error_messages.update(EMAIL_MESSAGES)
+        self.fields["email"].help_text = _("We send a link to this address to confirm it is yours.")
+        self.fields["password1"].error_messages["required"] = _("Choose a password.")
+        self.fields["password2"].label = _("Password (again)")
+        self.fields["password2"].error_messages["required"] = _("Type the same password again.")
+        self.fields["password1"].help_text = _(
             "At least 10 characters. Not a common password, not only numbers, "
             "and not like your e-mail or display name."
         )
@@ -75,6 +94,18 @@ class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
         # The user, their e-mail address and memberships are saved together or not at all.
         with transaction.atomic():
             return super().save(request)
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's sign-in form in the portal's words ("Remember me", "e-mail")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("E-mail address")
+        self.fields["login"].error_messages.update(EMAIL_MESSAGES)
+        self.fields["password"].error_messages["required"] = _("Enter your password.")
+        if "remember" in self.fields:
+            self.fields["remember"].label = _("Remember me")
 
 
 class ProfileForm(ProfileFieldsMixin):
@@ -91,8 +122,9 @@ class ProfileForm(ProfileFieldsMixin):
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
-        label="Your password",
+        label=_("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="Type the password you sign in with, to show it is really you.",
+        help_text=_("Type the password you sign in with, to show it is really you."),
+        error_messages={"required": _("Enter your password.")},
     )

@@ -4,14 +4,15 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class AgeBand(models.TextChoices):
     # Under-13s never get an account; they take part only through invitation links.
-    AGE_13_17 = "13-17", "13 to 17"
-    AGE_18_24 = "18-24", "18 to 24"
-    AGE_25_PLUS = "25+", "25 or older"
-    NOT_SAID = "", "Prefer not to say"
+    AGE_13_17 = "13-17", _("13 to 17")
+    AGE_18_24 = "18-24", _("18 to 24")
+    AGE_25_PLUS = "25+", _("25 or older")
+    NOT_SAID = "", _("Prefer not to say")
 
 
 class Region(models.Model):

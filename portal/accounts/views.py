@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import selectors, services
@@ -43,7 +44,7 @@ def profile_edit(request):
         except services.AccountsError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "Your profile is saved.")
+            messages.success(request, _("Your profile is saved."))
             return redirect("accounts:my_portal")
     return render(request, "accounts/profile_edit.html", {"form": form})
 
@@ -75,7 +76,7 @@ def account_delete(request):
             form.add_error(None, str(error))
         else:
             logout(request)
-            messages.success(request, "Your account is deleted. Thank you for taking part.")
+            messages.success(request, _("Your account is deleted. Thank you for taking part."))
             return redirect("/")
     return render(request, "accounts/account_delete.html", {"form": form})
 

@@ -47,13 +47,19 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField(max_length=24, choices=NotificationKind.choices)
-    text = models.CharField(max_length=500)
+    # The sentence as first written (in English when `message` is set). Rows from before
+    # messages were stored keep only this, and are shown as they are.
+    text = models.CharField(_("text"), max_length=500)
+    # An English message id and its parameters: the sentence is translated into the
+    # reader's language when it is shown or mailed (portal/notifications/messages.py).
+    message = models.CharField(_("message id"), max_length=300, blank=True)
+    params = models.JSONField(_("message parameters"), default=dict, blank=True)
     url = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
     dedupe_key = models.CharField(
-        max_length=120, blank=True, help_text="Set to notify a person of one event only once."
+        max_length=120, blank=True, help_text=_("Set to notify a person of one event only once.")
     )
 
     objects = NotificationQuerySet.as_manager()
@@ -74,6 +80,15 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} for {self.recipient_id}"
+
+    @property
+    def sentence(self) -> str:
+        """The notification in the active language (the reader's), else as stored."""
+        if not self.message:
+            return self.text
+        from .messages import render
+
+        return render(self.message, self.params)
 
 
 class NotificationPreference(models.Model):

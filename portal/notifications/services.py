@@ -1,11 +1,13 @@
 """Record a notification and send its e-mail in the background, as the person prefers."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from portal.extension_points import hidden_url_prefixes
 
+from .messages import render
 from .models import Delivery, Notification, NotificationKind, NotificationPreference, default_delivery
 from .selectors import is_hidden_url
 
@@ -21,8 +23,21 @@ def delivery_for(*, user, kind: str) -> str:
     return pref or default_delivery(kind)
 
 
-def notify(*, recipient, kind: str, text: str, url: str = "", dedupe_key: str = "") -> Notification | None:
+def notify(
+    *,
+    recipient,
+    kind: str,
+    message: str = "",
+    params: dict | None = None,
+    text: str = "",
+    url: str = "",
+    dedupe_key: str = "",
+) -> Notification | None:
     """Record a notification for `recipient` and, if they want it now, enqueue its e-mail.
+
+    Pass `message`, an English message id marked with `gettext_noop`, and its `params`
+    (see messages.py): the sentence is then translated for the recipient whenever it is
+    read or mailed. `text` alone (a fixed sentence) is kept for callers that have no message.
 
     Returns None when nobody should be told (no account, a deleted account, or the
     same event already notified under `dedupe_key`).
@@ -33,10 +48,22 @@ def notify(*, recipient, kind: str, text: str, url: str = "", dedupe_key: str = 
         raise NotificationError(f"Unknown notification kind {kind!r}")
     if url and is_hidden_url(url, hidden_url_prefixes(recipient)):
         return None  # about a private workgroup they are not (or no longer) in
+    params = params or {}
+    if message:
+        with translation.override(settings.LANGUAGE_CODE):
+            text = render(message, params)  # the English sentence, for staff and old readers
+    elif not text:
+        raise NotificationError("A notification needs a message or a text.")
     try:
         with transaction.atomic():
             notification = Notification.objects.create(
-                recipient=recipient, kind=kind, text=text[:500], url=url, dedupe_key=dedupe_key
+                recipient=recipient,
+                kind=kind,
+                text=text[:500],
+                message=message,
+                params=params,
+                url=url,
+                dedupe_key=dedupe_key,
             )
     except IntegrityError:
         return None
@@ -88,7 +115,9 @@ def digests_enqueue() -> int:
     return len(by_user)
 
 
-def subscribers_notify(*, kind: str, text: str, url: str, dedupe_key: str) -> int:
+def subscribers_notify(
+    *, kind: str, url: str, dedupe_key: str, message: str = "", params: dict | None = None, text: str = ""
+) -> int:
     """Notify everyone who chose to hear about an opt-in `kind` (e.g. new agency updates).
 
     `dedupe_key` makes a republished page tell nobody twice. Returns how many were told.
@@ -100,5 +129,14 @@ def subscribers_notify(*, kind: str, text: str, url: str, dedupe_key: str) -> in
     )
     told = 0
     for recipient in get_user_model().objects.filter(pk__in=subscriber_ids, is_active=True):
-        told += notify(recipient=recipient, kind=kind, text=text, url=url, dedupe_key=dedupe_key) is not None
+        sent = notify(
+            recipient=recipient,
+            kind=kind,
+            message=message,
+            params=params,
+            text=text,
+            url=url,
+            dedupe_key=dedupe_key,
+        )
+        told += sent is not None
     return told

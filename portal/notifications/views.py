@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -26,7 +27,7 @@ def notification_list(request):
 def mark_read(request):
     ids = [int(i) for i in request.POST.getlist("id") if i.isdigit()] or None
     services.notifications_mark_read(user=request.user, ids=ids)
-    messages.success(request, "Marked as read.")
+    messages.success(request, _("Marked as read."))
     return redirect("notifications:list")
 
 
@@ -38,7 +39,7 @@ def preferences(request):
         with transaction.atomic():
             for kind, delivery in form.cleaned_data.items():
                 services.preference_set(user=request.user, kind=kind, delivery=delivery)
-        messages.success(request, "Your notification settings are saved.")
+        messages.success(request, _("Your notification settings are saved."))
         return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", {"form": form})
 

@@ -49,7 +49,7 @@ def export_notifications(user):
         "notifications": [
             {
                 "kind": n.kind,
-                "text": n.text,
+                "text": n.sentence,
                 "url": n.url,
                 "created": n.created_at.isoformat(),
                 "read": n.read_at.isoformat() if n.read_at else None,

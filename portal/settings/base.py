@@ -216,7 +216,7 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Family Partnership Portal] "
 ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
 ACCOUNT_USER_DISPLAY = "portal.accounts.adapter.user_display"
-ACCOUNT_FORMS = {"signup": "portal.accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {"signup": "portal.accounts.forms.SignupForm", "login": "portal.accounts.forms.LoginForm"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Family Partnership Portal"
 STAFF_SESSION_IDLE_SECONDS = env("STAFF_SESSION_IDLE_SECONDS")
@@ -235,6 +235,8 @@ USE_TZ = True
 # The interface and the content in English and Spanish (docs/languages.md).
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date style per language, the time zone said in words (portal/i18n/dates.py).
+FORMAT_MODULE_PATH = ["portal.formats"]
 LANGUAGE_COOKIE_NAME = "portal_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
@@ -19,9 +20,9 @@ INITIATIVE_PAGE = "home.InitiativePage"
 
 
 class AccessMode(models.TextChoices):
-    MEMBERS = "members", "Signed-in members of the target groups"
-    INVITATION = "invitation", "Invitation links only"
-    PUBLIC = "public", "Anyone (public)"
+    MEMBERS = "members", _("Signed-in members of the target groups")
+    INVITATION = "invitation", _("Invitation links only")
+    PUBLIC = "public", _("Anyone (public)")
 
 
 class InitiativeChooserPanel(PageChooserPanel):

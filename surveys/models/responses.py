@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Response(models.Model):
@@ -147,10 +148,10 @@ class Participation(models.Model):
 
 
 class ExportKind(models.TextChoices):
-    RESPONSES_CSV = "responses_csv", "Responses (CSV)"
-    RESPONSES_XLSX = "responses_xlsx", "Responses (Excel)"
-    AGGREGATE_CSV = "aggregate_csv", "Summary counts, suppressed (CSV)"
-    INVITATIONS_CSV = "invitations_csv", "Invitation links (CSV)"
+    RESPONSES_CSV = "responses_csv", _("Responses (CSV)")
+    RESPONSES_XLSX = "responses_xlsx", _("Responses (Excel)")
+    AGGREGATE_CSV = "aggregate_csv", _("Summary counts, suppressed (CSV)")
+    INVITATIONS_CSV = "invitations_csv", _("Invitation links (CSV)")
 
 
 class SurveyExport(models.Model):

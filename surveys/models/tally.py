@@ -1,10 +1,11 @@
 """Result counts kept incrementally, so the results page does not grow with the responses."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class TallyKind(models.TextChoices):
-    TOTAL = "total", "Responses"
+    TOTAL = "total", _("Responses")
     WEEK = "week", "Responses in a week"  # row_key: the week's Monday, ISO format
     CHOICE = "choice", "Option chosen"  # question_id, row_key (grid statement), choice
     ANSWERED = "answered", "Question answered"  # question_id, row_key; with number sum/count

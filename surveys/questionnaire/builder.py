@@ -6,7 +6,9 @@ Answer data is a JSON-able dict keyed by question id: a string, a list of string
 """
 
 from django import forms
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from portal.i18n import validation
 
 from .schema import LONG_TEXT_MAX, OTHER, SHORT_TEXT_MAX, Question, Section, is_shown
 
@@ -40,7 +42,7 @@ class SectionForm(forms.Form):
             picked = cleaned.get(field_name(question))
             picked = picked if isinstance(picked, list) else [picked]
             if OTHER in picked and not (cleaned.get(other_name(question)) or "").strip():
-                self.add_error(other_name(question), "Please say what “Other” means for you.")
+                self.add_error(other_name(question), _("Please say what “Other” means for you."))
         return cleaned
 
     def grouped(self):
@@ -112,7 +114,12 @@ class FormBuilder:
             fields.append(
                 (
                     other_name(question),
-                    forms.CharField(label="Other (please say)", required=False, max_length=OTHER_MAX),
+                    forms.CharField(
+                        label=_("Other (please say)"),
+                        required=False,
+                        max_length=OTHER_MAX,
+                        error_messages=validation.text_messages(),
+                    ),
                 )
             )
         return fields
@@ -126,16 +133,27 @@ class FormBuilder:
             **kwargs,
         }
 
+    # Each field carries the portal's plain messages (portal/i18n/validation.py), not Django's.
     def create_short_text_field(self, q: Question):
-        return forms.CharField(max_length=SHORT_TEXT_MAX, **self._options(q))
+        return forms.CharField(
+            max_length=SHORT_TEXT_MAX, error_messages=validation.text_messages(), **self._options(q)
+        )
 
     def create_long_text_field(self, q: Question):
         return forms.CharField(
-            widget=forms.Textarea(attrs={"rows": 5}), max_length=LONG_TEXT_MAX, **self._options(q)
+            widget=forms.Textarea(attrs={"rows": 5}),
+            max_length=LONG_TEXT_MAX,
+            error_messages=validation.text_messages(),
+            **self._options(q),
         )
 
     def _radio(self, q: Question):
-        return forms.ChoiceField(choices=q.options, widget=forms.RadioSelect, **self._options(q))
+        return forms.ChoiceField(
+            choices=q.options,
+            widget=forms.RadioSelect,
+            error_messages=validation.choice_messages(),
+            **self._options(q),
+        )
 
     create_single_choice_field = _radio
     create_likert_field = _radio
@@ -145,26 +163,38 @@ class FormBuilder:
 
     def create_multiple_choice_field(self, q: Question):
         return forms.MultipleChoiceField(
-            choices=q.options, widget=forms.CheckboxSelectMultiple, **self._options(q)
+            choices=q.options,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages=validation.choice_messages(),
+            **self._options(q),
         )
 
     def create_number_field(self, q: Question):
-        validators = []
-        if q.min_value is not None:
-            validators.append(MinValueValidator(q.min_value))
-        if q.max_value is not None:
-            validators.append(MaxValueValidator(q.max_value))
-        return forms.DecimalField(max_digits=12, decimal_places=2, validators=validators, **self._options(q))
+        return forms.DecimalField(
+            max_digits=12,
+            decimal_places=2,
+            validators=validation.range_validators(q.min_value, q.max_value),
+            error_messages=validation.number_messages(),
+            **self._options(q),
+        )
 
     def create_date_field(self, q: Question):
-        return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **self._options(q))
+        return forms.DateField(
+            widget=forms.DateInput(attrs={"type": "date"}),
+            error_messages=validation.date_messages(),
+            **self._options(q),
+        )
 
     def create_likert_grid_field(self, q: Question):
         return [
             (
                 field_name(q, i),
                 forms.ChoiceField(
-                    choices=q.options, widget=forms.RadioSelect, label=row, required=q.required
+                    choices=q.options,
+                    widget=forms.RadioSelect,
+                    label=row,
+                    required=q.required,
+                    error_messages=validation.choice_messages(),
                 ),
             )
             for i, row in enumerate(q.rows)

@@ -9,6 +9,7 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.exports import csv_lines
@@ -124,7 +125,9 @@ def invitations(request, survey_id: int):
         group = form.cleaned_data["group"]
         if form.cleaned_data["delivery"] == "email":
             tasks.send_invitations.enqueue(survey_id=survey.pk, group_id=group.pk, sent_by_id=request.user.pk)
-            messages.success(request, f"Invitations are being e-mailed to the members of {group}.")
+            messages.success(
+                request, _("Invitations are being e-mailed to the members of %(group)s.") % {"group": group}
+            )
             return redirect("surveys_admin:results", survey_id=survey.pk)
         try:
             tokens = services.invitations_create(
@@ -150,10 +153,10 @@ def invitations(request, survey_id: int):
 def reminders(request, survey_id: int):
     survey = _survey_for(request, survey_id, can_manage_invitations)
     if survey.is_anonymous:
-        messages.error(request, "Reminders are only for identified surveys: we cannot know who answered.")
+        messages.error(request, _("Reminders are only for identified surveys: we cannot know who answered."))
     else:
         tasks.send_reminders.enqueue(survey_id=survey.pk)
-        messages.success(request, "Reminders are being sent to target members who have not answered yet.")
+        messages.success(request, _("Reminders are being sent to target members who have not answered yet."))
     return redirect("surveys_admin:results", survey_id=survey.pk)
 
 

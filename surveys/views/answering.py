@@ -188,7 +188,7 @@ def _answer_post(request, survey, invitation, data, index, section, questions):
     later = [i for i in visible if i > index]
     if action == "save" and request.user.is_authenticated:
         _store(request, survey, data, index)
-        messages.success(request, "Your answers are saved. Come back any time before the survey closes.")
+        messages.success(request, _("Your answers are saved. Come back any time before the survey closes."))
         return redirect(survey.url)
     if later:
         _store(request, survey, data, later[0])

@@ -95,7 +95,8 @@ def test_taken_email_reveals_nothing_and_tells_the_owner(client, user):
 def test_missing_display_name_and_age(client):
     response = client.post(reverse("account_signup"), _data(display_name="  ", age_band=""))
     html = response.content.decode()
-    assert html.count("This field is required.") >= 2
+    assert "Enter a display name." in html and "Choose your age, or “Prefer not to say”." in html
+    assert "This field is required." not in html
     assert 'href="#id_age_band"' in html and 'href="#id_display_name"' in html  # summary links
     assert not User.objects.exists()
 

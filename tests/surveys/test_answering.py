@@ -62,8 +62,8 @@ def test_skipped_question_is_not_shown_after_no(client, members_survey, member):
 @pytest.mark.parametrize(
     "field, value, message",
     [
-        ("Q4", "9", b"Select a valid choice"),
-        ("Q4", "", b"This field is required"),
+        ("Q4", "9", b"Choose one of the listed answers."),
+        ("Q4", "", b"Please answer this question."),
     ],
 )
 def test_bad_answers_are_refused_with_typed_text_kept(client, members_survey, member, field, value, message):

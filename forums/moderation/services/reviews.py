@@ -10,9 +10,11 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from wagtail.log_actions import log
 
 from forums.models import Comment, CommentState
+from portal.notifications.messages import words
 from portal.notifications.models import NotificationKind
 from portal.notifications.services import notify
 
@@ -39,12 +41,17 @@ TRANSITIONS: dict[str, tuple[frozenset, str]] = {
 }
 # Decisions after which the comment no longer waits in the queue.
 LEAVES_QUEUE = {S.PUBLISHED, S.REJECTED, S.REMOVED}
+# Message ids: the author reads them in their own language (portal/notifications/messages.py).
 AUTHOR_TEXT = {
-    Action.APPROVE: 'Your comment on "{topic}" is published.',
-    Action.REJECT: 'Your comment on "{topic}" was not published. Reason: {reason}.',
-    Action.HIDE: 'Your comment on "{topic}" is hidden while moderators review it. Reason: {reason}.',
-    Action.RESTORE: 'Your comment on "{topic}" is visible again.',
-    Action.REMOVE: 'Your comment on "{topic}" was removed by a moderator. Reason: {reason}.',
+    Action.APPROVE: gettext_noop("Your comment on “%(topic)s” is published."),
+    Action.REJECT: gettext_noop("Your comment on “%(topic)s” was not published. Reason: %(reason)s."),
+    Action.HIDE: gettext_noop(
+        "Your comment on “%(topic)s” is hidden while moderators review it. Reason: %(reason)s."
+    ),
+    Action.RESTORE: gettext_noop("Your comment on “%(topic)s” is visible again."),
+    Action.REMOVE: gettext_noop(
+        "Your comment on “%(topic)s” was removed by a moderator. Reason: %(reason)s."
+    ),
 }
 
 
@@ -121,14 +128,12 @@ def _after_decision(decision: ModerationDecision) -> None:
         from forums.services import comment_published_effects
 
         comment_published_effects(comment=comment)
-    text = AUTHOR_TEXT[decision.action].format(
-        topic=comment.topic.title, reason=Reason(decision.reason).label.lower()
-    )
     url = comment.topic.url if comment.state != S.PUBLISHED else comment.get_absolute_url()
     notify(
         recipient=comment.author,
         kind=NotificationKind.MODERATION_DECISION,
-        text=text,
+        message=AUTHOR_TEXT[decision.action],
+        params={"topic": comment.topic.title, "reason": words(Reason(decision.reason).label, lower=True)},
         url=url or "",
         dedupe_key=f"moderation:{decision.pk}",
     )

@@ -68,3 +68,34 @@ def page_in_other_language(context) -> bool:
         return locale_id != Locale.objects.get_for_language(translation.get_language()).pk
     except (Locale.DoesNotExist, LookupError):
         return True
+
+
+@register.filter
+def plain_date(value):
+    """{{ when|plain_date }}: "March 15, 2027" / "15 de marzo de 2027"."""
+    from ..dates import plain_date as render
+
+    return render(value)
+
+
+@register.filter
+def plain_datetime(value):
+    """{{ when|plain_datetime }}: "March 15, 2027, 6:00 p.m. Central time"."""
+    from ..dates import plain_datetime as render
+
+    return render(value)
+
+
+@register.filter
+def plain_time(value):
+    """{{ when|plain_time }}: "6:00 p.m. Central time"."""
+    from ..dates import plain_time as render
+
+    return render(value)
+
+
+@register.filter
+def full_stop(value):
+    """Close a sentence after a name without doubling a stop: "Dana R." stays "Dana R."."""
+    text = str(value or "").rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
