@@ -33,7 +33,8 @@ def axe_violations(page) -> list[dict]:
 def format_violations(violations: list[dict], where: str = "") -> str:
     lines = []
     for violation in violations:
-        lines.append(f"{where}{violation['id']} ({violation['impact']}): {violation['help']} — {violation['helpUrl']}")
+        rule = f"{violation['id']} ({violation['impact']})"
+        lines.append(f"{where}{rule}: {violation['help']} — {violation['helpUrl']}")
         for target, summary in zip(violation["targets"][:5], violation["summaries"][:5], strict=True):
             first = summary.splitlines()[1].strip() if "\n" in summary else summary
             lines.append(f"    {target}  {first}")
