@@ -304,6 +304,11 @@ def test_desktop_layout(tab):
         "(el) => el.getBoundingClientRect().right <= el.parentElement.getBoundingClientRect().right"
     )
 
+    page.goto(paths["public survey results"])  # the agree/disagree table fits its column
+    tables = page.locator("main .usa-table-container--scrollable")
+    assert tables.count() >= 1
+    assert tables.evaluate_all("(els) => els.every((el) => el.scrollWidth <= el.clientWidth)")
+
     _sign_in(page, "", FOSTER_PARENT, PASSWORD)
     page.goto("/notifications/settings/")
     assert min(_gap_above(page, "main form .usa-fieldset + .usa-fieldset")) >= 24
