@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 
 
 @contextmanager
@@ -24,6 +24,7 @@ def seeded_database_restored():
         yield
     finally:
         _restore(snapshot)
+        connections.close_all()  # so the test database can be dropped at the end of the run
 
 
 def _restore(snapshot: str):
