@@ -88,7 +88,8 @@ def survey_index(title: str = "Surveys", slug: str = "surveys") -> SurveyIndexPa
     if existing:
         return existing
     root = Site.objects.get(is_default_site=True).root_page
-    index = SurveyIndexPage(title=title, slug=slug, intro="Surveys you can answer now.")
+    # In the main menu: people look for "Surveys" there (issue 12).
+    index = SurveyIndexPage(title=title, slug=slug, intro="Surveys you can answer now.", show_in_menus=True)
     root.add_child(instance=index)
     index.save_revision().publish()
     return index

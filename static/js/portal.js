@@ -5,6 +5,8 @@
  * - Accordions (.usa-accordion__button[aria-controls]): content is visible without
  *   JavaScript; here sections follow their button's aria-expanded and toggle on click.
  * - Character counts (.usa-character-count): "N characters left" as people type.
+ * - Error summaries ([data-error-summary]): focus moves to the summary when a form comes
+ *   back with errors, so screen-reader and keyboard users start from the list of problems.
  */
 (function () {
   "use strict";
@@ -180,10 +182,18 @@
     });
   }
 
+  function focusErrorSummary() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) {
+      summary.focus();
+    }
+  }
+
   function init() {
     initMenu();
     initAccordions();
     initCharacterCounts();
+    focusErrorSummary();
   }
 
   if (document.readyState === "loading") {

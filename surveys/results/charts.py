@@ -12,7 +12,9 @@ BAR_H = 22
 GAP = 8
 LABEL_W = 0  # labels sit above bars so phones have the full width
 STUB = 14
-LIKERT_COLOURS = ["#b50909", "#e59393", "#a9aeb1", "#73b3e7", "#005ea2"]
+# Disagree to agree; every segment at 3:1 or more against white (WCAG 1.4.11) and told
+# apart by lightness as well as hue: dark red, red, grey, blue, dark blue.
+LIKERT_COLOURS = ["#8b0a03", "#d83933", "#71767a", "#2378c3", "#162e51"]
 HATCH = (
     '<defs><pattern id="{id}" width="6" height="6" patternUnits="userSpaceOnUse" '
     'patternTransform="rotate(45)"><rect width="6" height="6" fill="#dfe1e2"/>'
@@ -53,8 +55,9 @@ def diverging_chart(rows, threshold: int) -> str:
     """Likert rows as diverging stacked bars centred on "neither"; hidden counts pooled at the end."""
     uid = f"d{abs(hash(tuple(r[0] for r in rows))) % 10**8}"
     centre, scale = WIDTH / 2, WIDTH / 2 / 100
-    parts, y = [f'<line x1="{centre}" y1="0" x2="{centre}" y2="100%" stroke="#1b1b1b"/>'], 0
+    parts, y, legend_labels = [], 0, []
     for label, options, total in rows:
+        legend_labels = legend_labels or [o.label for o in options]
         y += 14
         parts.append(f'<text x="0" y="{y}" font-size="12" fill="#1b1b1b">{escape(label)}</text>')
         y += 4
@@ -79,7 +82,12 @@ def diverging_chart(rows, threshold: int) -> str:
                 f'<rect x="{x:.1f}" y="{y}" width="{hidden_pct * scale:.1f}" height="{BAR_H - 8}" '
                 f'fill="url(#{uid})"/>'
             )
+        # The centre line runs beside the bar only, never through the row's label above it.
+        parts.append(
+            f'<line x1="{centre}" y1="{y - 2}" x2="{centre}" y2="{y + BAR_H - 6}" stroke="#1b1b1b"/>'
+        )
         y += BAR_H - 8 + GAP
+    y = _likert_legend(parts, y, legend_labels)
     legend = " ".join(f"{i + 1}" for i in range(5))
     return _svg(
         max(y, 10),
@@ -90,19 +98,42 @@ def diverging_chart(rows, threshold: int) -> str:
     )
 
 
+def _likert_legend(parts: list[str], y: int, labels: list[str]) -> int:
+    """A key under the bars: each colour with its answer, one per line so phones fit it."""
+    for colour, label in zip(LIKERT_COLOURS, labels, strict=False):
+        y += 4
+        parts.append(f'<rect x="0" y="{y}" width="12" height="12" fill="{colour}"/>')
+        parts.append(f'<text x="18" y="{y + 11}" font-size="12" fill="#1b1b1b">{escape(label)}</text>')
+        y += 14
+    return y + 4
+
+
 def time_chart(weeks, threshold: int) -> str:
     """Responses per week as columns; hidden weeks drawn as hatched stubs."""
     if not weeks:
         return ""
     uid = "t-chart"
-    height, top = 120, max((c.value for _, c in weeks if not c.hidden), default=1) or 1
-    step = WIDTH / max(len(weeks), 1)
-    parts = []
+    # Axes: the largest weekly count at the top of the value axis and 0 at its foot; the first
+    # and last weeks under the columns (the table has every week).
+    axis_w, plot_h, height = 28, 100, 136
+    top = max((c.value for _, c in weeks if not c.hidden), default=1) or 1
+    step = (WIDTH - axis_w) / max(len(weeks), 1)
+    parts = [
+        f'<line x1="{axis_w - 2}" y1="0" x2="{axis_w - 2}" y2="{plot_h}" stroke="#1b1b1b"/>',
+        f'<line x1="{axis_w - 2}" y1="{plot_h}" x2="{WIDTH}" y2="{plot_h}" stroke="#1b1b1b"/>',
+        f'<text x="{axis_w - 6}" y="12" font-size="11" text-anchor="end" fill="#1b1b1b">{top}</text>',
+        f'<text x="{axis_w - 6}" y="{plot_h}" font-size="11" text-anchor="end" fill="#1b1b1b">0</text>',
+    ]
     for i, (_label, cell) in enumerate(weeks):
-        h = STUB if cell.hidden else round((height - 20) * cell.value / top)
+        h = STUB if cell.hidden else round((plot_h - 10) * cell.value / top)
         fill = f"url(#{uid})" if cell.hidden else "#005ea2"
         parts.append(
-            f'<rect x="{i * step + 2:.1f}" y="{height - h}" width="{max(step - 4, 2):.1f}" '
+            f'<rect x="{axis_w + i * step + 2:.1f}" y="{plot_h - h}" width="{max(step - 4, 2):.1f}" '
             f'height="{h}" fill="{fill}"/>'
         )
+    first, last = escape(str(weeks[0][0])), escape(str(weeks[-1][0]))
+    parts.append(f'<text x="{axis_w}" y="{plot_h + 16}" font-size="11" fill="#1b1b1b">{first}</text>')
+    if len(weeks) > 1:
+        end = f'x="{WIDTH}" y="{plot_h + 16}" font-size="11" text-anchor="end"'
+        parts.append(f'<text {end} fill="#1b1b1b">{last}</text>')
     return _svg(height, "".join(parts), "Responses per week; the table beside it has the numbers.", uid)

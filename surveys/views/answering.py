@@ -212,17 +212,19 @@ def _submit(request, survey, invitation, data):
 
 
 def _render_section(request, survey, form, section, index, visible, status=200):
-    position = visible.index(index) + 1
+    # Progress counts every part of the survey, so "Part 1 of 3" never turns into "Part 2 of 2"
+    # when an answer hides or shows a later part; a skipped part is simply passed over.
+    total = len(survey.schema)
     context = {
         "page": survey,
         "survey": survey,
         "form": form,
         "section": section,
         "section_index": index,
-        "position": position,
-        "count": len(visible),
-        "is_last": position == len(visible),
-        "percent": round(100 * (position - 1) / len(visible)),
+        "position": index + 1,
+        "count": total,
+        "is_last": index == visible[-1],
+        "percent": round(100 * index / total),
         "can_save": request.user.is_authenticated,
     }
     response = render(request, "surveys/answer.html", context, status=status)

@@ -95,6 +95,13 @@ def test_analyst_reads_results_and_downloads(phone_page, live_server, youth_surv
     page.goto(f"/admin/survey-results/{youth_survey.pk}/results/")
     page.get_by_text("fewer than 11").first.wait_for()
     assert page.locator("svg.survey-chart").count() >= 3
+    # Issue 12: on a phone the charts and the download buttons stay inside the screen.
+    viewport = page.viewport_size["width"]
+    for chart in page.locator("svg.survey-chart").all():
+        assert chart.bounding_box()["width"] <= viewport
+    for button in page.locator(".survey-admin__actions .button").all():
+        box = button.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport, button.text_content()
     page.screenshot(path=os.path.join(screenshot_dir, "surveys-results-phone.png"), full_page=True)
     with page.expect_download() as csv_download:
         page.get_by_role("link", name="Download responses (CSV)").click()
