@@ -41,7 +41,8 @@ def _columns(survey: SurveyPage) -> list[tuple[str, str, str]]:
 
 
 def header(survey: SurveyPage) -> list[str]:
-    who = [] if survey.is_anonymous else ["Respondent", "Username", "Stakeholder group", "Region"]
+    # Anonymous surveys: no identity columns, and no language either (docs/surveys.md).
+    who = [] if survey.is_anonymous else ["Respondent", "Username", "Stakeholder group", "Region", "Language"]
     return ["Row", "Date", *who, *(c[2] for c in _columns(survey))]
 
 
@@ -85,7 +86,7 @@ def _pivot_sql(survey: SurveyPage, columns: list[tuple[str, str, str]]) -> tuple
     cells = [_neutral(f"coalesce(x.c{i}, '')") for i in range(len(columns))]
     joins = ""
     if not survey.is_anonymous:
-        who = ("u.display_name", "u.username", "g.name", "rg.name")
+        who = ("u.display_name", "u.username", "g.name", "rg.name", "r.language")
         cells[:0] = [_neutral(f"coalesce({c}, '')") for c in who]
         joins = (
             f" LEFT JOIN {User._meta.db_table} u ON u.id = r.user_id"

@@ -7,8 +7,9 @@ Answer data is a JSON-able dict keyed by question id: a string, a list of string
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext
 
-from .schema import LONG_TEXT_MAX, OTHER, SHORT_TEXT_MAX, Question, Section, is_shown
+from .schema import LONG_TEXT_MAX, OTHER, OTHER_LABEL, SHORT_TEXT_MAX, Question, Section, is_shown
 
 OTHER_MAX = 200
 
@@ -112,7 +113,7 @@ class FormBuilder:
             fields.append(
                 (
                     other_name(question),
-                    forms.CharField(label="Other (please say)", required=False, max_length=OTHER_MAX),
+                    forms.CharField(label=gettext(OTHER_LABEL), required=False, max_length=OTHER_MAX),
                 )
             )
         return fields
@@ -164,7 +165,7 @@ class FormBuilder:
             (
                 field_name(q, i),
                 forms.ChoiceField(
-                    choices=q.options, widget=forms.RadioSelect, label=row, required=q.required
+                    choices=q.options, widget=forms.RadioSelect, label=q.row_label(row), required=q.required
                 ),
             )
             for i, row in enumerate(q.rows)

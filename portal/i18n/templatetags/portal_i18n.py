@@ -56,4 +56,9 @@ def page_in_other_language(context) -> bool:
     locale = getattr(page, "locale", None)
     if locale is None:
         return False
-    return locale.language_code != translation.get_language()
+    current = translation.get_language()
+    # A page may carry its other languages in its own fields (surveys: `has_language`).
+    has_language = getattr(page, "has_language", None)
+    if has_language is not None and has_language(current):
+        return False
+    return locale.language_code != current
