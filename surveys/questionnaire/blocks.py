@@ -52,7 +52,10 @@ class LongTextQuestionBlock(QuestionBlock):
 class ChoiceQuestionBlock(QuestionBlock):
     choices = blocks.ListBlock(blocks.CharBlock(max_length=200), min_num=2)
     choices_es = blocks.ListBlock(
-        blocks.CharBlock(max_length=200), label="Choices in Spanish", help_text=ES_LIST_HELP
+        blocks.CharBlock(required=False, max_length=200),
+        default=[],
+        label="Choices in Spanish",
+        help_text=ES_LIST_HELP,
     )
     allow_other = blocks.BooleanBlock(
         required=False, default=False, help_text='Add an "Other (please say)" option.'
@@ -113,7 +116,8 @@ class DateQuestionBlock(QuestionBlock):
 class LikertGridQuestionBlock(QuestionBlock):
     statements = blocks.ListBlock(blocks.CharBlock(max_length=200), min_num=1)
     statements_es = blocks.ListBlock(
-        blocks.CharBlock(max_length=200),
+        blocks.CharBlock(required=False, max_length=200),
+        default=[],
         label="Statements in Spanish",
         help_text=ES_LIST_HELP,
     )

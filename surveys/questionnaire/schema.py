@@ -113,13 +113,19 @@ def _text(value, name: str, suffix: str) -> str:
     return translated or value.get(name) or ""
 
 
+def _entries(values) -> list[str]:
+    """A translated list, or [] when it holds only blanks (the editor's empty first entry)."""
+    entries = [str(c).strip() for c in values or []]
+    return entries if any(entries) else []
+
+
 def _labels(value, name: str, suffix: str) -> dict[str, str]:
     """English entry -> its translation, matched by position; none when the lists differ
     in length (a half-done list would put Spanish words on the wrong answers)."""
     if not suffix:
         return {}
     source = [str(c) for c in value.get(name) or []]
-    translated = [str(c).strip() for c in value.get(name + suffix) or []]
+    translated = _entries(value.get(name + suffix))
     if len(translated) != len(source):
         return {}
     return {s: t for s, t in zip(source, translated, strict=True) if t}
@@ -179,7 +185,7 @@ def translation_problems(sections_value) -> dict[str, str]:
     for section in sections_value:
         for q in section.value.get("questions") or []:
             for name, what in (("choices", "choices"), ("statements", "statements")):
-                source, translated = q.value.get(name), q.value.get(name + "_es")
+                source, translated = q.value.get(name), _entries(q.value.get(name + "_es"))
                 if translated and source is not None and len(translated) != len(source):
                     label = q.value.get("label", "")
                     problems[str(q.id)] = (
