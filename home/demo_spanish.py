@@ -18,7 +18,10 @@ THEORY_ES = {
             "Muchas familias nos buscan en plena crisis, cuando ya se perdieron oportunidades "
             "de ayudar antes.",
         ),
-        ("Los niños que entran en cuidado cambian de hogar muy seguido y pierden contacto con su familia.", ""),
+        (
+            "Los niños que entran en cuidado cambian de hogar muy seguido y pierden contacto con su familia.",
+            "",
+        ),
         ("Socios, cuidadores y jóvenes dicen que casi nunca se les consulta antes de decidir.", ""),
     ],
     "populations": [
@@ -29,7 +32,8 @@ THEORY_ES = {
     "strategies": [
         (
             "Reuniones de equipo familiar dentro de las 72 horas después de una preocupación de seguridad",
-            "Una persona facilitadora capacitada reúne a la familia, a quienes la apoyan y al trabajador social.",
+            "Una persona facilitadora capacitada reúne a la familia, a quienes la apoyan "
+            "y al trabajador social.",
         ),
         (
             "Primero la familia: búsqueda y apoyo de familiares cuidadores",
@@ -78,7 +82,8 @@ THEORY_ES = {
 UPDATES_ES = {
     "first-family-team-meetings": (
         "Las primeras cien reuniones de equipo familiar",
-        "Lo que nos dijeron las familias y las personas facilitadoras después de las primeras cien reuniones.",
+        "Lo que nos dijeron las familias y las personas facilitadoras después de las primeras "
+        "cien reuniones.",
     ),
     "evening-meetings": (
         "Ahora hay reuniones de equipo familiar por la tarde y la noche",
@@ -135,7 +140,9 @@ def translate_pages() -> None:
             theory,
             spanish,
             title="Nuestra teoría del cambio",
-            intro="Cómo creemos que el trabajo de la alianza lleva a niños más seguros y familias más fuertes.",
+            intro=(
+                "Cómo creemos que el trabajo de la alianza lleva a niños más seguros y familias más fuertes."
+            ),
             **{name: _items(pairs) for name, pairs in THEORY_ES.items()},
         )
     caregivers = AudiencePage.objects.filter(locale__language_code="en", slug=CAREGIVERS_SLUG).first()

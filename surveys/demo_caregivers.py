@@ -31,7 +31,11 @@ def sections() -> list[dict]:
                     label_es="¿Cómo cuida usted a un niño en este momento?",
                     code="F1",
                     required=True,
-                    choices=["Licensed foster parent", "Relative or kin caregiver", "Not caring for a child now"],
+                    choices=[
+                        "Licensed foster parent",
+                        "Relative or kin caregiver",
+                        "Not caring for a child now",
+                    ],
                     choices_es=[
                         "Familia de crianza con licencia",
                         "Familiar cuidador",

@@ -94,7 +94,9 @@ def generate(ctx: DemoContext) -> None:
             user.save(update_fields=["language"])
         group = StakeholderGroup.objects.get(slug=group_slug)
         Membership.objects.get_or_create(user=user, group=group)
-        ctx.logins.append(DemoLogin(group.name, user.email, DEFAULT_PASSWORD, "speaks Spanish: portal in Spanish"))
+        ctx.logins.append(
+            DemoLogin(group.name, user.email, DEFAULT_PASSWORD, "speaks Spanish: portal in Spanish")
+        )
     ctx.step(3, 3, "participants")
 
 

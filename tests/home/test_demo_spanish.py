@@ -36,4 +36,3 @@ def test_demo_has_spanish_pages_people_and_answers(client):
     assert speakers.count() == 3
     survey = SurveyPage.objects.get(slug="foster-caregivers-2026")
     assert Response.objects.filter(survey=survey, user__in=speakers, language="es").count() == 2
-
