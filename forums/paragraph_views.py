@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import paragraphs, permissions, services
@@ -92,5 +93,5 @@ def paragraph_comment_create(request, topic_id: int, paragraph_id: str):
     if comment.state == CommentState.PENDING:
         messages.info(request, f"Thank you. Your comment is {comment.held_reason or 'held for review'}.")
     else:
-        messages.success(request, "Your comment is posted.")
+        messages.success(request, _("Your comment is posted."))
     return HttpResponseRedirect(f"{paragraph_url(topic, paragraph.id)}#comment-{comment.pk}")

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import permissions, services
@@ -83,7 +84,7 @@ def comment_create(request, topic_id: int):
     if comment.state == CommentState.PENDING:
         messages.info(request, f"Thank you. Your comment is {comment.held_reason or 'held for review'}.")
     else:
-        messages.success(request, "Your comment is posted.")
+        messages.success(request, _("Your comment is posted."))
     return HttpResponseRedirect(f"{topic.url}#comment-{comment.pk}")
 
 

@@ -140,6 +140,7 @@ def test_a_spanish_speaking_foster_parent_takes_part_in_spanish(
     page.get_by_role("button", name="Publicar", exact=True).click()
     page.wait_for_load_state()
     _is_spanish(page)
+    expect(page.get_by_text(re.compile("Su comentario está publicado|Gracias"))).to_be_visible()
     question = Comment.objects.get(author=user)
     _shot(page, screenshot_dir, "comment-375")
 
