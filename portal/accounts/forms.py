@@ -3,6 +3,7 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from .models import AgeBand, Region, StakeholderGroup
 
@@ -16,34 +17,36 @@ UNDER_13_MESSAGE = (
 
 def _age_choices(*, with_under_13: bool) -> list[tuple[str, str]]:
     bands = [(value, label) for value, label in AgeBand.choices if value]
-    under = [(UNDER_13, "Under 13")] if with_under_13 else []
-    return [("", "Choose one"), *under, *bands, (PREFER_NOT, "Prefer not to say")]
+    under = [(UNDER_13, _("Under 13"))] if with_under_13 else []
+    return [("", _("Choose one")), *under, *bands, (PREFER_NOT, _("Prefer not to say"))]
 
 
 class ProfileFieldsMixin(forms.Form):
     display_name = forms.CharField(
         max_length=60,
-        label="Display name",
-        help_text="Shown next to what you write. A first name, initials or a nickname; "
-        "you do not have to use your real name.",
+        label=_("Display name"),
+        help_text=_(
+            "Shown next to what you write. A first name, initials or a nickname; "
+            "you do not have to use your real name."
+        ),
     )
     age_band = forms.ChoiceField(
-        label="Your age",
+        label=_("Your age"),
         choices=_age_choices(with_under_13=False),
-        help_text="We ask so that we can keep young people's information extra safe.",
+        help_text=_("We ask so that we can keep young people's information extra safe."),
     )
     groups = forms.ModelMultipleChoiceField(
-        label="Which groups describe you? (optional, choose any)",
+        label=_("Which groups describe you? (optional, choose any)"),
         queryset=StakeholderGroup.objects.filter(self_select=True),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="This helps us send you the right surveys and news. Staff may confirm it later.",
+        help_text=_("This helps us send you the right surveys and news. Staff may confirm it later."),
     )
     region = forms.ModelChoiceField(
-        label="County or region",
+        label=_("County or region"),
         queryset=Region.objects.all(),
         required=False,
-        empty_label="Prefer not to say",
+        empty_label=_("Prefer not to say"),
     )
 
     def clean_display_name(self):
@@ -65,8 +68,8 @@ class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["age_band"].choices = _age_choices(with_under_13=True)
-        self.fields["email"].help_text = "We send a link to this address to confirm it is yours."
-        self.fields["password1"].help_text = (
+        self.fields["email"].help_text = _("We send a link to this address to confirm it is yours.")
+        self.fields["password1"].help_text = _(
             "At least 10 characters. Not a common password, not only numbers, "
             "and not like your e-mail or display name."
         )
