@@ -10,6 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 
 from home import demo_text as text
+from home.demo_spanish import translate_pages
 from home.models import (
     AudiencePage,
     CfsrTerm,
@@ -345,3 +346,4 @@ def generate(ctx: DemoContext) -> None:
         ]
         home.save_revision().publish()
     ctx.step(6, 6, "audience pages and settings")
+    translate_pages()  # Spanish copies of the main pages (issue 12)

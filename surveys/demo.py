@@ -14,6 +14,7 @@ from portal.accounts.models import Region, StakeholderGroup
 from portal.demo import DemoContext
 
 from . import pool, services
+from .demo_caregivers import caregiver_survey
 from .factories import bulk_responses, question, random_answers, section, survey_index
 from .models import AccessMode, SurveyPage
 
@@ -351,4 +352,6 @@ def generate(ctx: DemoContext) -> None:
             else:
                 groups = list(survey.target_groups.all())
                 bulk_responses(survey, count, ctx.rng, groups=groups, regions=regions)
-        ctx.step(i, len(SURVEYS), survey.title)
+        ctx.step(i, len(SURVEYS) + 1, survey.title)
+    survey = caregiver_survey(ctx, index, now)  # in English and Spanish (issue 12)
+    ctx.step(len(SURVEYS) + 1, len(SURVEYS) + 1, survey.title)

@@ -41,7 +41,8 @@ def _columns(survey: SurveyPage) -> list[tuple[str, str, str]]:
 
 
 def header(survey: SurveyPage) -> list[str]:
-    who = [] if survey.is_anonymous else ["Respondent", "Username", "Stakeholder group", "Region"]
+    # Anonymous surveys: no identity columns, and no language either (docs/surveys.md).
+    who = [] if survey.is_anonymous else ["Respondent", "Username", "Stakeholder group", "Region", "Language"]
     return ["Row", "Date", *who, *(c[2] for c in _columns(survey))]
 
 
@@ -93,7 +94,7 @@ def _pivot_sql(
     cells = [_neutral(cell.format(f"x.c{i}")) for i in range(len(columns))]
     joins = ""
     if not survey.is_anonymous:
-        who = ("u.display_name", "u.username", "g.name", "rg.name")
+        who = ("u.display_name", "u.username", "g.name", "rg.name", "r.language")
         cells[:0] = [_neutral(cell.format(c)) for c in who]
         joins = (
             f" LEFT JOIN {User._meta.db_table} u ON u.id = r.user_id"

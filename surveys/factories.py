@@ -19,6 +19,8 @@ def question(kind: str, label: str, **options) -> dict:
         "show_if_code": options.pop("show_if_code", ""),
         "show_if_value": options.pop("show_if_value", ""),
     }
+    # Spanish texts (label_es, help_text_es, choices_es, statements_es) when given.
+    value.update({name: options.pop(name) for name in list(options) if name.endswith("_es")})
     if kind in ("single_choice", "multiple_choice"):
         value.update(choices=options.pop("choices"), allow_other=options.pop("allow_other", False))
     if kind == "number":
@@ -28,13 +30,17 @@ def question(kind: str, label: str, **options) -> dict:
     return {"type": kind, "id": options.pop("id", str(uuid.uuid4())), "value": value}
 
 
-def section(title: str, questions: list[dict], intro: str = "", **condition) -> dict:
+def section(
+    title: str, questions: list[dict], intro: str = "", title_es: str = "", intro_es: str = "", **condition
+) -> dict:
     return {
         "type": "section",
         "id": str(uuid.uuid4()),
         "value": {
             "title": title,
+            "title_es": title_es,
             "intro": intro,
+            "intro_es": intro_es,
             "show_if_code": condition.get("show_if_code", ""),
             "show_if_value": condition.get("show_if_value", ""),
             "questions": questions,

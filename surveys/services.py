@@ -146,10 +146,14 @@ def _claim(survey: SurveyPage, user, invitation: Invitation | None, today) -> No
         raise AlreadySubmitted("used" if invitation is not None else "done") from error
 
 
-def _respondent_fields(survey: SurveyPage, user, invitation: Invitation | None) -> dict:
+def _respondent_fields(survey: SurveyPage, user, invitation: Invitation | None, language: str) -> dict:
     if survey.is_anonymous:
         return {}
-    fields = {"submitted_at": timezone.now(), "stakeholder_group": invitation.group if invitation else None}
+    fields = {
+        "submitted_at": timezone.now(),
+        "stakeholder_group": invitation.group if invitation else None,
+        "language": language,
+    }
     if user is not None and user.is_authenticated:
         membership = user.memberships.filter(group__in=survey.target_groups.all()).first()
         fields.update(
@@ -162,9 +166,12 @@ def _respondent_fields(survey: SurveyPage, user, invitation: Invitation | None) 
 
 @transaction.atomic
 def response_submit(
-    *, survey: SurveyPage, user, data: dict, invitation: Invitation | None = None
+    *, survey: SurveyPage, user, data: dict, invitation: Invitation | None = None, language: str = ""
 ) -> Response | None:
     """Store a complete response. One per person or link; refuses closed, full or incomplete.
+
+    `language` (the one the person answered in) is kept for identified surveys only; the
+    answers themselves are the same ids and values in every language.
 
     Anonymous surveys: the answers are sealed into the pool (surveys.pool) and None is
     returned; a flush after this transaction writes them in a shuffled batch.
@@ -196,7 +203,7 @@ def response_submit(
     try:
         with transaction.atomic():
             response = Response.objects.create(
-                survey=survey, submitted_on=today, **_respondent_fields(survey, user, invitation)
+                survey=survey, submitted_on=today, **_respondent_fields(survey, user, invitation, language)
             )
     except IntegrityError as error:
         raise AlreadySubmitted() from error

@@ -2,6 +2,8 @@
 
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -11,21 +13,23 @@ from home.blocks import TocItemBlock
 
 from .base import BasePage
 
+StrOrPromise = str | Promise
+
 # (field name, heading shown on the diagram, plain-language question it answers)
-TOC_COLUMNS: list[tuple[str, str, str]] = [
-    ("need", "Need", "What problem are we working on?"),
-    ("populations", "Who", "Which children, families and people?"),
-    ("strategies", "Strategies and activities", "What will we do?"),
-    ("outputs", "Outputs", "What will we deliver, and how much?"),
-    ("short_term", "Short-term outcomes", "What changes first (within a year)?"),
-    ("intermediate", "Intermediate outcomes", "What changes next (one to three years)?"),
-    ("long_term", "Long-term outcomes", "What lasting change do we want?"),
-    ("impact", "Impact", "What will be different for children and families?"),
+TOC_COLUMNS: list[tuple[str, StrOrPromise, StrOrPromise]] = [
+    ("need", _("Need"), _("What problem are we working on?")),
+    ("populations", _("Who"), _("Which children, families and people?")),
+    ("strategies", _("Strategies and activities"), _("What will we do?")),
+    ("outputs", _("Outputs"), _("What will we deliver, and how much?")),
+    ("short_term", _("Short-term outcomes"), _("What changes first (within a year)?")),
+    ("intermediate", _("Intermediate outcomes"), _("What changes next (one to three years)?")),
+    ("long_term", _("Long-term outcomes"), _("What lasting change do we want?")),
+    ("impact", _("Impact"), _("What will be different for children and families?")),
 ]
 # Shown below the diagram: they hold up the whole logic rather than follow in sequence.
-TOC_FOUNDATIONS: list[tuple[str, str, str]] = [
-    ("assumptions", "Assumptions", "What must be true for this to work?"),
-    ("partners", "Partners", "Who does this with us?"),
+TOC_FOUNDATIONS: list[tuple[str, StrOrPromise, StrOrPromise]] = [
+    ("assumptions", _("Assumptions"), _("What must be true for this to work?")),
+    ("partners", _("Partners"), _("Who does this with us?")),
 ]
 
 

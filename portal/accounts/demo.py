@@ -40,6 +40,14 @@ PARTICIPANTS = [
 ]
 
 
+# Spanish-speaking families: the portal, e-mails and notifications in Spanish (issue 12).
+SPANISH_PARTICIPANTS = [
+    ("rosa", "Rosa M.", "foster-parents-and-kin", "25+"),
+    ("carmen", "Carmen G.", "foster-parents-and-kin", "25+"),
+    ("lucia", "Lucía P.", "birth-parents", "25+"),
+]
+
+
 # Established members joined months ago (and forums' demo gives them published comments), so
 # their comments publish at once; the others are new and their first comments are held.
 ESTABLISHED = {"fosterparent", "birthparent", "provider", "court", "tribal", "health"}
@@ -79,6 +87,16 @@ def generate(ctx: DemoContext) -> None:
         else:
             note = "new member: first comments are held for review"
         ctx.logins.append(DemoLogin(group.name, user.email, DEFAULT_PASSWORD, note))
+    for index, (username, display_name, group_slug, age_band) in enumerate(SPANISH_PARTICIPANTS):
+        user = _person(ctx, username, display_name, regions[index % len(regions)], age_band)
+        if user.language != "es":
+            user.language = "es"
+            user.save(update_fields=["language"])
+        group = StakeholderGroup.objects.get(slug=group_slug)
+        Membership.objects.get_or_create(user=user, group=group)
+        ctx.logins.append(
+            DemoLogin(group.name, user.email, DEFAULT_PASSWORD, "speaks Spanish: portal in Spanish")
+        )
     ctx.step(3, 3, "participants")
 
 

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -13,7 +13,7 @@ from home.models import BasePage
 
 from ..questionnaire.blocks import SectionBlock
 from ..questionnaire.guard import UsedAnswer, changes_that_corrupt
-from ..questionnaire.schema import all_questions, read_sections
+from ..questionnaire.schema import TRANSLATED, all_questions, read_sections, translation_problems
 from ..questionnaire.skip_logic import rule_problems
 
 INITIATIVE_PAGE = "home.InitiativePage"
@@ -55,11 +55,21 @@ class SurveyIndexPage(BasePage):
         return context
 
 
+ES_HELP = "In Spanish. Leave empty to show the English text."
+
+
 class SurveyPage(BasePage):
+    """One survey in both languages: each text a person reads has a Spanish field beside it
+    (here and in the blocks), so a Spanish answer is stored under the same question ids and
+    values as an English one and is counted with it (docs/surveys.md, "Languages")."""
+
+    title_es = models.CharField("title in Spanish", max_length=255, blank=True, help_text=ES_HELP)
+    intro_es = models.TextField("introduction in Spanish", blank=True, help_text=ES_HELP)
     sections = StreamField([("section", SectionBlock())], blank=True)
     thank_you = models.TextField(
         blank=True, help_text="Shown on the confirmation page after someone sends their answers."
     )
+    thank_you_es = models.TextField("thank-you text in Spanish", blank=True, help_text=ES_HELP)
     is_anonymous = models.BooleanField(
         default=False,
         help_text="Anonymous: no name, account, link, address or time of day is kept with answers. "
@@ -102,6 +112,10 @@ class SurveyPage(BasePage):
         *BasePage.content_panels,
         FieldPanel("sections"),
         FieldPanel("thank_you"),
+        MultiFieldPanel(
+            [FieldPanel("title_es"), FieldPanel("intro_es"), FieldPanel("thank_you_es")],
+            heading="In Spanish (questions, choices and sections: the Spanish fields beside each)",
+        ),
     ]
     settings_panels = [
         MultiFieldPanel(
@@ -143,6 +157,32 @@ class SurveyPage(BasePage):
     def question_map(self):
         return {q.id: q for q in all_questions(self.schema)}
 
+    # --- languages ---------------------------------------------------------------------
+    def schema_in(self, language: str | None = None):
+        """The questionnaire as a person answering in `language` (default: the active one)
+        reads it; same ids, rules and values as `schema` (the English source)."""
+        return read_sections(self.sections, language or translation.get_language())
+
+    def _in_language(self, name: str) -> str:
+        suffix = TRANSLATED.get(translation.get_language() or "", "")
+        return (getattr(self, name + suffix, "") if suffix else "") or getattr(self, name)
+
+    @property
+    def display_title(self) -> str:
+        return self._in_language("title")
+
+    @property
+    def display_intro(self) -> str:
+        return self._in_language("intro")
+
+    @property
+    def display_thank_you(self) -> str:
+        return self._in_language("thank_you")
+
+    def has_language(self, language: str) -> bool:
+        """True when a person reading `language` gets the survey in it (no fallback note)."""
+        return language == self.locale.language_code or bool(TRANSLATED.get(language) and self.title_es)
+
     # --- state -------------------------------------------------------------------------
     def window_state(self, now=None) -> str:
         """ "open", "not_open" or "closed" (fullness is checked with the response count)."""
@@ -164,6 +204,7 @@ class SurveyPage(BasePage):
         self._clean_window()
         self._clean_initiative()
         self._clean_skip_rules()
+        self._clean_translations()
         self._clean_against_answers()
 
     def _clean_window(self):
@@ -174,6 +215,11 @@ class SurveyPage(BasePage):
         problems = rule_problems(read_sections(self.sections))
         if problems:
             raise ValidationError(problems)
+
+    def _clean_translations(self):
+        problems = translation_problems(self.sections)
+        if problems:
+            raise ValidationError({"sections": list(problems.values())})
 
     def _clean_initiative(self):
         if self.initiative_id is None:

@@ -41,6 +41,9 @@ class Response(models.Model):
     region = models.ForeignKey(
         "accounts.Region", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Identified surveys only: the language the person answered in ("en", "es"). Never kept
+    # for anonymous ones: with few Spanish speakers it would narrow the crowd to a handful.
+    language = models.CharField(max_length=8, blank=True, default="")
 
     class Meta:
         constraints = [

@@ -1,16 +1,29 @@
 """StreamField blocks an author uses to build a questionnaire: sections holding questions.
 
 Every block instance gets a stable UUID from Wagtail; answers reference a question by it.
+Each text a person reads has a Spanish field beside it (`…_es`): translating is editing
+text only, so question ids, types and stored values (the English choices) never change.
 """
 
 from wagtail import blocks
 
 SKIP_HELP = "Show this only when the question with this short code was answered with the value below."
+ES_HELP = "In Spanish. Leave empty to show the English text."
+ES_LIST_HELP = (
+    "In Spanish, one for each English entry above and in the same order (they are matched by "
+    "position). Leave the list empty to show the English ones."
+)
 
 
 class QuestionBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=300, help_text="The question, in plain language.")
+    label_es = blocks.CharBlock(
+        required=False, max_length=300, label="Question in Spanish", help_text=ES_HELP
+    )
     help_text = blocks.CharBlock(required=False, max_length=300)
+    help_text_es = blocks.CharBlock(
+        required=False, max_length=300, label="Help text in Spanish", help_text=ES_HELP
+    )
     required = blocks.BooleanBlock(required=False, default=False)
     code = blocks.CharBlock(
         required=False,
@@ -38,6 +51,12 @@ class LongTextQuestionBlock(QuestionBlock):
 
 class ChoiceQuestionBlock(QuestionBlock):
     choices = blocks.ListBlock(blocks.CharBlock(max_length=200), min_num=2)
+    choices_es = blocks.ListBlock(
+        blocks.CharBlock(required=False, max_length=200),
+        default=[],
+        label="Choices in Spanish",
+        help_text=ES_LIST_HELP,
+    )
     allow_other = blocks.BooleanBlock(
         required=False, default=False, help_text='Add an "Other (please say)" option.'
     )
@@ -96,6 +115,12 @@ class DateQuestionBlock(QuestionBlock):
 
 class LikertGridQuestionBlock(QuestionBlock):
     statements = blocks.ListBlock(blocks.CharBlock(max_length=200), min_num=1)
+    statements_es = blocks.ListBlock(
+        blocks.CharBlock(required=False, max_length=200),
+        default=[],
+        label="Statements in Spanish",
+        help_text=ES_LIST_HELP,
+    )
 
     class Meta:
         label = "Agreement grid (several statements)"
@@ -119,7 +144,9 @@ QUESTION_BLOCKS = [
 
 class SectionBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=200)
+    title_es = blocks.CharBlock(required=False, max_length=200, label="Title in Spanish", help_text=ES_HELP)
     intro = blocks.TextBlock(required=False)
+    intro_es = blocks.TextBlock(required=False, label="Introduction in Spanish", help_text=ES_HELP)
     show_if_code = blocks.CharBlock(required=False, max_length=20, help_text=SKIP_HELP)
     show_if_value = blocks.CharBlock(required=False, max_length=255)
     questions = blocks.StreamBlock(QUESTION_BLOCKS, min_num=1)

@@ -6,11 +6,12 @@ Answer data is a JSON-able dict keyed by question id: a string, a list of string
 """
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.i18n import validation
 
-from .schema import LONG_TEXT_MAX, OTHER, SHORT_TEXT_MAX, Question, Section, is_shown
+from .schema import LONG_TEXT_MAX, OTHER, OTHER_LABEL, SHORT_TEXT_MAX, Question, Section, is_shown
 
 OTHER_MAX = 200
 
@@ -115,7 +116,7 @@ class FormBuilder:
                 (
                     other_name(question),
                     forms.CharField(
-                        label=_("Other (please say)"),
+                        label=gettext(OTHER_LABEL),
                         required=False,
                         max_length=OTHER_MAX,
                         error_messages=validation.text_messages(),
@@ -192,7 +193,7 @@ class FormBuilder:
                 forms.ChoiceField(
                     choices=q.options,
                     widget=forms.RadioSelect,
-                    label=row,
+                    label=q.row_label(row),
                     required=q.required,
                     error_messages=validation.choice_messages(),
                 ),

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -162,7 +163,8 @@ def answer(request, survey_id: int):
     data, saved_section = _load(request, survey)
     visible = _visible_sections(survey, data)
     index = _requested_section(request, visible, saved_section)
-    section = survey.schema[index]
+    # The texts in the person's language; ids and stored values are the English survey's.
+    section = survey.schema_in()[index]
     questions = visible_questions(section, answers_by_code(survey.schema, data))
     if request.method == "POST":
         return _answer_post(request, survey, invitation, data, index, section, questions)
@@ -199,7 +201,13 @@ def _answer_post(request, survey, invitation, data, index, section, questions):
 
 def _submit(request, survey, invitation, data):
     try:
-        services.response_submit(survey=survey, user=request.user, data=data, invitation=invitation)
+        services.response_submit(
+            survey=survey,
+            user=request.user,
+            data=data,
+            invitation=invitation,
+            language=translation.get_language() or "",
+        )
     except services.IncompleteResponse as error:
         messages.error(request, error.detail)
         return redirect(f"{reverse('surveys:answer', args=[survey.pk])}?section=0")

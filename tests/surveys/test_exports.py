@@ -38,7 +38,7 @@ def test_csv_export_is_streamed_row_per_response_and_logged(client, members_surv
     rows = _csv(response)
     header, first = rows[0], rows[1]
     assert len(rows) == 32
-    assert header[:6] == ["Row", "Date", "Respondent", "Username", "Stakeholder group", "Region"]
+    assert header[:7] == ["Row", "Date", "Respondent", "Username", "Stakeholder group", "Region", "Language"]
     assert any("I know my rights" in h for h in header) and any("I know who to call" in h for h in header)
     assert first[3] == member.username
     log = SurveyExport.objects.get()

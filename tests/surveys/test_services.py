@@ -51,6 +51,7 @@ def test_anonymous_response_rows_hold_nothing_that_identifies(anonymous_survey, 
     assert response.user_id is None and response.submitted_at is None
     assert response.stakeholder_group_id is None and response.region_id is None
     assert response.batch is not None and response.pk >= 2**62  # random id, not the sequence's
+    assert response.language == ""  # kept for identified surveys only
     columns = {f.column for f in Response._meta.concrete_fields}
     assert columns == {
         "id",
@@ -61,6 +62,7 @@ def test_anonymous_response_rows_hold_nothing_that_identifies(anonymous_survey, 
         "batch",
         "stakeholder_group_id",
         "region_id",
+        "language",
     }
     use = InvitationUse.objects.get()
     assert {f.column for f in InvitationUse._meta.concrete_fields} == {"invitation_id", "used_on"}

@@ -64,6 +64,10 @@ def page_in_other_language(context) -> bool:
     locale_id = getattr(page, "locale_id", None)
     if locale_id is None:
         return False
+    # A page may carry its other languages in its own fields (surveys: `has_language`).
+    has_language = getattr(page, "has_language", None)
+    if has_language is not None and has_language(translation.get_language()):
+        return False
     try:  # by id: the cached locales, no query for page.locale
         return locale_id != Locale.objects.get_for_language(translation.get_language()).pk
     except (Locale.DoesNotExist, LookupError):
