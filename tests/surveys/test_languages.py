@@ -203,7 +203,13 @@ def test_export_has_one_column_per_question_and_a_language_column_when_identifie
     for language in ("es", "en"):
         client.force_login(UserFactory(stakeholder_groups=[youth_group]))
         _answer(client, bilingual, language, "Yes", "Online")
-    rows = list(csv.reader(io.StringIO("".join(exports.csv_stream(bilingual)))))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                "".join(c.decode() if isinstance(c, bytes) else c for c in exports.csv_stream(bilingual))
+            )
+        )
+    )
     header = rows[0]
     assert "Language" in header
     assert not any("¿" in h or "Sobre" in h for h in header)  # English labels
