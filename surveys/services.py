@@ -1,12 +1,12 @@
 """Domain writes for surveys: invitations, drafts, responses. Keyword-only, atomic."""
 
-import hashlib
 import logging
-import secrets
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from portal.tokens import new_token, token_hash
 
 from . import pool
 from .models import (
@@ -49,10 +49,6 @@ class IncompleteResponse(SurveyError):
         self.missing = missing
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def invitations_create(
     *,
     survey: SurveyPage,
@@ -69,7 +65,7 @@ def invitations_create(
     users = list(users or [None] * count)
     if survey.is_anonymous:
         users = [None] * len(users)  # anonymous invitations are never tied to a person
-    tokens = [secrets.token_urlsafe(32) for _ in users]
+    tokens = [new_token()[0] for _ in users]
     now = timezone.now()  # one time for the whole set: no order within it
     with transaction.atomic():
         Invitation.objects.bulk_create(

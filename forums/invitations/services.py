@@ -1,7 +1,5 @@
 """Writes for workgroup invitations: invite, resend, revoke, accept. Views and admin call these."""
 
-import hashlib
-import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -10,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -17,6 +16,7 @@ from wagtail.log_actions import log
 from forums import permissions
 from forums.models import InvitationState, MembershipStatus, WorkgroupInvitation, WorkgroupMembership
 from forums.services import ForumsError, NotAllowed, membership_accept_invitation
+from portal.tokens import new_token, token_hash
 
 from .emails import invitation_email_send
 
@@ -54,15 +54,6 @@ class Issued:
     token: str
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _new_token() -> tuple[str, str]:
-    token = secrets.token_urlsafe(32)
-    return token, token_hash(token)
-
-
 def addresses_parse(text: str) -> list[str]:
     """Split what was typed (commas, semicolons, spaces, new lines) into lower-case addresses."""
     seen, result = set(), []
@@ -83,6 +74,22 @@ def account_for_email(email: str):
     return get_user_model().objects.filter(email__iexact=email, is_active=True).first()
 
 
+def _member_addresses(*, workgroup, emails: list[str]) -> set[str]:
+    """Which of `emails` (lower case) belong to an active member of `workgroup`: two queries."""
+    member_ids = WorkgroupMembership.objects.filter(
+        workgroup=workgroup, status=MembershipStatus.ACTIVE, user__is_active=True
+    ).values("user_id")
+    found = set()
+    for rows in (
+        EmailAddress.objects.filter(user_id__in=member_ids),
+        get_user_model().objects.filter(pk__in=member_ids),
+    ):
+        found.update(
+            rows.annotate(address=Lower("email")).filter(address__in=emails).values_list("address", flat=True)
+        )
+    return found
+
+
 def _problems(*, workgroup, emails: list[str]) -> list[str]:
     problems = []
     if not emails:
@@ -94,19 +101,14 @@ def _problems(*, workgroup, emails: list[str]) -> list[str]:
         .filter(workgroup=workgroup, email__in=emails)
         .values_list("email", flat=True)
     )
+    members = _member_addresses(workgroup=workgroup, emails=emails)
     for email in emails:
         try:
             validate_email(email)
         except ValidationError:
             problems.append(_("“%(email)s” is not an e-mail address.") % {"email": email})
             continue
-        person = account_for_email(email)
-        if (
-            person is not None
-            and WorkgroupMembership.objects.filter(
-                user=person, workgroup=workgroup, status=MembershipStatus.ACTIVE
-            ).exists()
-        ):
+        if email in members:
             problems.append(_("%(email)s is already a member.") % {"email": email})
         elif email in open_now:
             problems.append(
@@ -137,7 +139,7 @@ def invitations_create(
     now = timezone.now()
     issued = []
     for email in emails:
-        token, digest = _new_token()
+        token, digest = new_token()
         invitation = (
             WorkgroupInvitation.objects.select_for_update()
             .undecided()
@@ -168,7 +170,7 @@ def invitation_resend(*, by, invitation: WorkgroupInvitation) -> Issued:
         raise NotAllowed(_("Only this workgroup's facilitators can invite people to it."))
     if invitation.state() not in (InvitationState.OPEN, InvitationState.EXPIRED):
         raise ForumsError(_("This invitation was already accepted or revoked."))
-    token, invitation.token_hash = _new_token()
+    token, invitation.token_hash = new_token()
     now = timezone.now()
     invitation.sent_at, invitation.expires_at = now, now + VALID_FOR
     invitation.send_count += 1
