@@ -49,7 +49,7 @@ def meeting_context(request, meeting, **forms) -> dict:
         "decisions": list(selectors.decisions(meeting=meeting)),
         "attendance": list(meeting.attendance.all()),
         "show_place": signed_in and permissions.can_see_meeting_details(user, workgroup),
-        "can_add_item": is_facilitator or (is_member and now <= meeting.agenda_cutoff),
+        "can_add_item": signed_in and permissions.can_add_agenda_item(user, meeting, now=now),
         "can_order": is_facilitator,
         "agenda_closed": now > meeting.agenda_cutoff,
         "item_form": item_form,

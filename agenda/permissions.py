@@ -47,6 +47,11 @@ def can_propose_agenda_item(user, meeting, *, now) -> bool:
     return now <= meeting.agenda_cutoff and can_propose_agenda_items(user, meeting.workgroup)
 
 
+def can_add_agenda_item(user, meeting, *, now) -> bool:
+    """Facilitators add items at any time; members propose them until the cut-off."""
+    return can_triage(user, meeting.workgroup) or can_propose_agenda_item(user, meeting, now=now)
+
+
 def can_bring_to_agenda(user, proposal) -> bool:
     """The proposer, while still a member who may post there, brings their own proposal."""
     return proposal.author_id == getattr(user, "pk", None) and can_propose_agenda_items(

@@ -9,6 +9,9 @@ import hashlib
 
 from django.utils.translation import gettext_noop
 
+from forums.models import PlanStatus
+from portal.notifications.messages import words
+
 from ..models import Proposal, ProposalState
 from .common import notify_proposal_people
 
@@ -42,7 +45,11 @@ def plan_item_changed_effects(*, plan_item, event: str, note=None) -> int:
     sent = 0
     proposals = Proposal.objects.filter(plan_item=plan_item).exclude(state=ProposalState.DECLINED)
     for proposal in proposals:
-        values = {"title": proposal.title, "item": plan_item.title, "status": plan_item.get_status_display()}
+        values = {
+            "title": proposal.title,
+            "item": plan_item.title,
+            "status": words(PlanStatus(plan_item.status).label),
+        }
         if note is not None:
             message = gettext_noop("Progress on the plan item linked to “%(title)s”: %(note)s")
             values["note"] = note.text[:200]

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from portal.i18n.dates import plain_datetime
 from portal.notifications.messages import moment
 from portal.notifications.models import NotificationKind
 from portal.pagecache.cache import invalidate
@@ -46,7 +47,7 @@ def agenda_item_add(
             raise NotAllowed(_("Only members of this workgroup can propose agenda items."))
         if check_cutoff and timezone.now() > meeting.agenda_cutoff:
             raise ValidationError(
-                _("The agenda closed on %(date)s.") % {"date": meeting.agenda_cutoff.date()}
+                _("The agenda closed on %(date)s.") % {"date": plain_datetime(meeting.agenda_cutoff)}
             )
     if proposal is not None:
         _check_proposal(by=by, meeting=meeting, proposal=proposal, is_facilitator=is_facilitator)
