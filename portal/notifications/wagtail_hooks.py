@@ -1,6 +1,8 @@
 """Registration only: the header badge, the My portal panel, data export and deletion."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 
 from portal.extension_points import (
@@ -22,10 +24,10 @@ def notifications_header_link(request):
     count = selectors.unread_count(user=request.user)
     return [
         HeaderLink(
-            label="Notifications",
+            label=_("Notifications"),
             url=reverse("notifications:list"),
             badge=count or None,
-            badge_label=f"{count} unread",
+            badge_label=ngettext("%(count)d unread", "%(count)d unread", count) % {"count": count},
         )
     ]
 
@@ -36,7 +38,7 @@ def my_notifications_panel(request):
         return None
     recent = list(selectors.notifications_for(user=request.user)[:5])
     return Panel(
-        title="Notifications",
+        title=_("Notifications"),
         template="notifications/panels/my_notifications.html",
         context={"notifications": recent, "unread": selectors.unread_count(user=request.user)},
         order=10,
