@@ -32,6 +32,14 @@ def unread_count(*, user) -> int:
     return notifications_for(user=user).filter(read_at__isnull=True).count()
 
 
+def unread_count_for_request(request) -> int:
+    """The reader's unread count, counted once per request: the header badge and the My portal
+    panel both show it, and each count also works out which private workgroups to leave out."""
+    if not hasattr(request, "_portal_unread_count"):
+        request._portal_unread_count = unread_count(user=request.user)
+    return request._portal_unread_count
+
+
 def preferences_for(*, user) -> list[tuple[str, str, str]]:
     """(kind, label, delivery) for every kind, defaults filled in."""
     chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "delivery"))

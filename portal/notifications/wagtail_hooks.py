@@ -21,7 +21,7 @@ from . import selectors, services
 def notifications_header_link(request):
     if not request.user.is_authenticated:
         return []
-    count = selectors.unread_count(user=request.user)
+    count = selectors.unread_count_for_request(request)
     return [
         HeaderLink(
             label=_("Notifications"),
@@ -40,7 +40,7 @@ def my_notifications_panel(request):
     return Panel(
         title=_("Notifications"),
         template="notifications/panels/my_notifications.html",
-        context={"notifications": recent, "unread": selectors.unread_count(user=request.user)},
+        context={"notifications": recent, "unread": selectors.unread_count_for_request(request)},
         order=10,
     )
 

@@ -98,3 +98,18 @@ def test_header_link_and_deidentify_hooks(rf, user):
     assert link.badge == 1
     run_user_deidentify(user)
     assert not Notification.objects.filter(recipient=user).exists()
+
+
+def test_my_portal_counts_unread_once_for_badge_and_panel(client, user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    _notify(user, key="a")
+    _notify(user, key="b")
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reverse("accounts:my_portal")).content.decode()
+    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"] and "notification" in q["sql"]]
+    assert len(counts) == 1, counts
+    assert "2 new" in html and "2 unread" in html
