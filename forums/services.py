@@ -328,10 +328,10 @@ def _accepted_notify(*, membership_id: int, inviter_id: int | None) -> None:
             continue
         notify(
             recipient=facilitator.user,
-            kind=NotificationKind.MEMBERSHIP_REQUEST,
+            kind=NotificationKind.MEMBER_JOINED,
             url=membership.workgroup.url or "",
-            text=_("%(person)s accepted the invitation and joined %(workgroup)s.")
-            % {"person": _person_name(membership.user), "workgroup": membership.workgroup.title},
+            message=gettext_noop("%(person)s accepted the invitation and joined %(workgroup)s."),
+            params={"person": _person_name(membership.user), "workgroup": membership.workgroup.title},
             dedupe_key=f"membership-accepted:{membership.pk}",
         )
 

@@ -16,6 +16,7 @@ class NotificationKind(models.TextChoices):
     NEW_UPDATE = "new_update", _("A new update from the agency")
     MEMBERSHIP_REQUEST = "membership_request", _("A request to join a workgroup I facilitate")
     MEMBERSHIP_DECISION = "membership_decision", _("A decision on my request to join a workgroup")
+    MEMBER_JOINED = "member_joined", _("Someone I invited joined a workgroup I facilitate")
     # agenda (issue 15)
     PROPOSAL_UPDATE = "proposal_update", _("News on a proposal I made or support")
     MEETING = "meeting", _("A workgroup meeting reminder or its minutes")

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from forums.factories import WorkgroupPageFactory
@@ -15,7 +15,7 @@ from forums.invitations.views import SESSION_KEY
 from forums.models import Follow, MembershipRole, MembershipStatus, WorkgroupInvitation, WorkgroupMembership
 from forums.services import NotAllowed, membership_set
 from portal.accounts.factories import UserFactory
-from portal.notifications.models import Notification
+from portal.notifications.models import Notification, NotificationKind
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +160,10 @@ def test_accept_makes_a_member_through_the_membership_service(
     assert ModelLogEntry.objects.filter(
         action="forums.membership_accept", object_id=str(membership.pk)
     ).exists()
-    assert Notification.objects.filter(recipient=fran, text__contains="accepted the invitation").exists()
+    joined = Notification.objects.get(recipient=fran, kind=NotificationKind.MEMBER_JOINED)
+    assert "accepted the invitation" in joined.text
+    with translation.override("es"):
+        assert "aceptó la invitación" in joined.sentence  # read in the facilitator's language
     issued.invitation.refresh_from_db()
     assert issued.invitation.accepted_by == person
     with pytest.raises(services.InvitationUnusable):
