@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal.extension_points import (
     ATTENDANCE_RECORDS,
     HOME_PANELS,
+    PLAN_ITEM_CHANGED,
     USER_DATA_EXPORT,
     USER_DEIDENTIFY,
     WORKGROUP_SECTIONS,
@@ -66,6 +67,11 @@ def proposals_and_meetings_section(request, workgroup):
         },
         order=40,
     )
+
+
+@hooks.register(PLAN_ITEM_CHANGED)
+def tell_proposal_people_of_plan_change(plan_item, changed_fields, new_notes):
+    services.plan_item_edited_effects(plan_item=plan_item, changed_fields=changed_fields, new_notes=new_notes)
 
 
 @hooks.register(ATTENDANCE_RECORDS)

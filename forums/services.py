@@ -516,3 +516,19 @@ def topics_notify_closing(*, now, within) -> int:
             )
             count += sent is not None
     return count
+
+
+def plan_item_edited(*, plan_item, changed_fields, new_notes=()) -> None:
+    """Announce a saved edit of a plan item to the apps that follow plan items.
+
+    Called by the plan's admin edit view, which alone knows what the form changed; the apps
+    decide what counts as news (the agenda: what a proposal's page shows, and new notes)."""
+    from wagtail import hooks
+
+    from portal.extension_points import PLAN_ITEM_CHANGED
+
+    changed, notes = frozenset(changed_fields), list(new_notes)
+    if not changed and not notes:
+        return
+    for fn in hooks.get_hooks(PLAN_ITEM_CHANGED):
+        fn(plan_item=plan_item, changed_fields=changed, new_notes=notes)

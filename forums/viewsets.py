@@ -63,6 +63,16 @@ class ScopedEditView(_ScopedQuerysetMixin, generic.EditView):
         return obj
 
 
+class PlanItemEditView(ScopedEditView):
+    def save_instance(self):
+        changed = set(self.form.changed_data)
+        instance = super().save_instance()
+        formset = self.form.formsets.get("progress_notes")
+        notes = formset.new_objects if formset is not None else []
+        services.plan_item_edited(plan_item=instance, changed_fields=changed, new_notes=notes)
+        return instance
+
+
 class ScopedDeleteView(_ScopedQuerysetMixin, generic.DeleteView):
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
@@ -146,7 +156,7 @@ class PlanItemViewSet(ModelViewSet):
     list_filter = ["workgroup", "level", "status"]
     search_fields = ["title", "owner"]
     index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
+    edit_view_class = PlanItemEditView
     delete_view_class = ScopedDeleteView
 
     def get_edit_handler(self):

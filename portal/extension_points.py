@@ -113,3 +113,9 @@ def hidden_url_prefixes(user) -> list[str]:
     for fn in hooks.get_hooks(HIDDEN_URL_PREFIXES):
         prefixes.extend(fn(user) or [])
     return prefixes
+
+
+# A plan item was edited (forums calls it once per save, inside the save's transaction):
+# fn(plan_item, changed_fields: frozenset[str], new_notes: list[ProgressNote]). The agenda tells
+# the people of a proposal linked to the item. Field names are the admin form's.
+PLAN_ITEM_CHANGED = "portal_plan_item_changed"

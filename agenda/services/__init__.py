@@ -1,7 +1,7 @@
 """Every agenda write. Views and signals call these; nothing else writes."""
 
 from .common import NotAllowed, proposal_url
-from .feedback import plan_item_changed_effects, plan_snapshot, topic_feedback_effects
+from .feedback import plan_item_changed_effects, plan_item_edited_effects, topic_feedback_effects
 from .meetings import (
     agenda_item_accept,
     agenda_item_add,
@@ -36,7 +36,7 @@ __all__ = [
     "meetings_remind",
     "minutes_published_effects",
     "plan_item_changed_effects",
-    "plan_snapshot",
+    "plan_item_edited_effects",
     "proposal_comment",
     "proposal_create",
     "proposal_release",

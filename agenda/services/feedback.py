@@ -35,8 +35,16 @@ def topic_feedback_effects(*, topic) -> int:
     return sent
 
 
-def plan_snapshot(plan_item) -> tuple:
-    return tuple(getattr(plan_item, name) for name in PLAN_FIELDS_SHOWN)
+def plan_item_edited_effects(*, plan_item, changed_fields: frozenset, new_notes: list) -> int:
+    """A saved edit of a plan item (forums' PLAN_ITEM_CHANGED): a change people see on the
+    proposal page is one piece of news, each new progress note another."""
+    sent = 0
+    if changed_fields & set(PLAN_FIELDS_SHOWN):
+        event = plan_item.updated_at.strftime("%Y%m%d%H%M%S%f")
+        sent += plan_item_changed_effects(plan_item=plan_item, event=event)
+    for note in new_notes:
+        sent += plan_item_changed_effects(plan_item=plan_item, event=f"note-{note.pk}", note=note)
+    return sent
 
 
 def plan_item_changed_effects(*, plan_item, event: str, note=None) -> int:

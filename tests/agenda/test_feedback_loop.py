@@ -2,11 +2,13 @@
 changes to its plan item show on the proposal page and reach its people once per event."""
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.core.cache import caches
 
 from agenda import services
 from forums.factories import PlanItemFactory
 from forums.models import PlanStatus, ProgressNote
+from portal.accounts.mfa import totp_activate
 from portal.notifications.models import Notification, NotificationKind
 
 pytestmark = pytest.mark.django_db
@@ -34,23 +36,54 @@ def _plan_news():
     return Notification.objects.filter(kind=NotificationKind.PROPOSAL_UPDATE, dedupe_key__contains="-plan-")
 
 
-def test_plan_item_change_tells_proposer_and_supporters_once(in_progress, plan_item, member, other_member):
-    plan_item.status = PlanStatus.ON_TRACK
-    plan_item.save()
+def _edit_in_admin(client, by, plan_item, notes=(), **changes):
+    """Save the plan item's admin edit form, the way facilitators change the plan."""
+    plan_item.refresh_from_db()
+    data = {
+        "workgroup": plan_item.workgroup_id,
+        "level": plan_item.level,
+        "title": plan_item.title,
+        "status": plan_item.status,
+        "sort_order": plan_item.sort_order,
+        "progress_notes-TOTAL_FORMS": len(notes),
+        "progress_notes-INITIAL_FORMS": 0,
+        "progress_notes-MIN_NUM_FORMS": 0,
+        "progress_notes-MAX_NUM_FORMS": 1000,
+        **changes,
+    }
+    for i, text in enumerate(notes):
+        data[f"progress_notes-{i}-date"] = "2027-05-03"
+        data[f"progress_notes-{i}-text"] = text
+        data[f"progress_notes-{i}-ORDER"] = i
+    if not Authenticator.objects.filter(user=by).exists():
+        totp_activate(user=by, secret="JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")  # staff sign in with two steps
+    client.force_login(by)
+    response = client.post(f"/admin/workgroups/plan-items/edit/{plan_item.pk}/", data)
+    assert response.status_code == 302 and "/edit/" not in response["Location"], response
+    assert "plan-items" in response["Location"], response["Location"]
+    plan_item.refresh_from_db()
+
+
+def test_plan_item_change_tells_proposer_and_supporters_once(
+    client, facilitator, in_progress, plan_item, member, other_member
+):
+    _edit_in_admin(client, facilitator, plan_item, status=PlanStatus.ON_TRACK)
     assert set(_plan_news().values_list("recipient", flat=True)) == {member.pk, other_member.pk}
     assert "On track" in _plan_news().first().text
-    plan_item.save()  # nothing people see changed
+    _edit_in_admin(client, facilitator, plan_item)  # saved, but nothing people see changed
+    _edit_in_admin(client, facilitator, plan_item, owner="Respite team")  # not shown on the proposal
     assert _plan_news().count() == 2
 
 
-def test_progress_note_is_news_too(in_progress, plan_item, member):
-    ProgressNote.objects.create(plan_item=plan_item, text="First respite weekend held in May.")
+def test_progress_note_is_news_too(client, facilitator, in_progress, plan_item, member):
+    _edit_in_admin(client, facilitator, plan_item, notes=["First respite weekend held in May."])
+    assert ProgressNote.objects.filter(plan_item=plan_item).count() == 1
     assert any("First respite weekend" in n.text for n in _plan_news().filter(recipient=member))
 
 
-def test_unlinked_plan_item_tells_nobody(proposal, plan_item):
-    plan_item.status = PlanStatus.DONE
-    plan_item.save()
+def test_unlinked_plan_item_tells_nobody(client, facilitator, proposal, plan_item):
+    _edit_in_admin(client, facilitator, plan_item, status=PlanStatus.DONE)
+    assert plan_item.status == PlanStatus.DONE
     assert not _plan_news().exists()
 
 
