@@ -78,7 +78,10 @@ def next_deadline() -> float:
 
 def generation(cache) -> int:
     """The current generation; bumped first if a clock deadline (survey window) has passed."""
-    values = cache.get_many([GENERATION_KEY, DEADLINE_KEY])
+    return _current_generation(cache, cache.get_many([GENERATION_KEY, DEADLINE_KEY]))
+
+
+def _current_generation(cache, values: dict) -> int:
     value, deadline = values.get(GENERATION_KEY), values.get(DEADLINE_KEY)
     if value is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
@@ -98,10 +101,34 @@ def encoding_of(request) -> str:
     return "gzip" if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) else ""
 
 
-def page_key(cache, *, host: str, path: str, query: str, encoding: str = "") -> str:
+def _address_key(*, host: str, path: str, query: str, encoding: str) -> str:
     raw = "\n".join([host.lower(), path, query, language_of(path), encoding])
-    digest = hashlib.sha256(raw.encode()).hexdigest()
-    return f"page:{generation(cache)}:{digest}"
+    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def page_key(cache, *, host: str, path: str, query: str, encoding: str = "") -> str:
+    """The address's key in the current generation (starting one if there is none)."""
+    generation(cache)
+    return _address_key(host=host, path=path, query=query, encoding=encoding)
+
+
+def lookup(cache, *, host: str, path: str, query: str, encoding: str = "") -> tuple[str, int, object]:
+    """(key, current generation, cached response or None) in one round trip to the cache.
+
+    A page is stored with the generation it was rendered in and served only while that is
+    still the current one: an invalidation between the render and the store leaves an entry
+    that no later request accepts (never stale), and a hit costs a single MGET."""
+    key = _address_key(host=host, path=path, query=query, encoding=encoding)
+    values = cache.get_many([GENERATION_KEY, DEADLINE_KEY, key])
+    current = _current_generation(cache, values)
+    entry = values.get(key)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == current:
+        return key, current, entry[1]
+    return key, current, None
+
+
+def store(cache, key: str, rendered_in: int, response, timeout: int) -> None:
+    cache.set(key, (rendered_in, response), timeout=timeout)
 
 
 def invalidate(reason: str = "") -> None:

@@ -1,7 +1,8 @@
 """Serve anonymous GETs from the shared `pages` cache and store cacheable responses.
 
-Placed right after WhiteNoise (outside sessions, CSRF and messages) so it sees every cookie
-those middlewares set on the way out. Bypassed for: any cookie in the request, non-GET/HEAD,
+Placed just inside the outage middleware, outside everything else (headers, CSP, sessions,
+CSRF, messages), so a hit costs one cache round trip and the store sees every cookie and
+header the inner middlewares set on the way out. Bypassed for: any cookie in the request, non-GET/HEAD,
 forged or wildcard hosts, unknown query parameters, the paths in PAGECACHE_BYPASS_PATHS, and
 the benchmark's secret header. Stored only for 200 responses that set no cookie, used no CSRF
 token, are not streaming and are not marked private/no-store.
@@ -51,14 +52,16 @@ class PageCacheMiddleware:
         self.get_response = get_response
         self.timeout = getattr(settings, "PAGECACHE_TIMEOUT", 600)
         self.bypass_paths = tuple(getattr(settings, "PAGECACHE_BYPASS_PATHS", DEFAULT_BYPASS_PATHS))
+        # Static files and uploads are nginx's (or WhiteNoise's) and never cached here.
+        self.bypass_paths += tuple(p for p in (settings.STATIC_URL, settings.MEDIA_URL) if p and p != "/")
 
     def __call__(self, request):
         cache = pagecache.backend()
-        key = self._key(request, cache) if cache is not None else None
-        if key is None:
+        address = self._address(request) if cache is not None else None
+        if address is None:
             return self.get_response(request)
         try:
-            cached = cache.get(key)
+            key, generation, cached = pagecache.lookup(cache, **address)
         except Exception:
             logger.exception("page cache: read failed; serving uncached")
             return self.get_response(request)
@@ -68,13 +71,13 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if self._storable(request, response):
             try:
-                cache.set(key, response, timeout=self.timeout)
+                pagecache.store(cache, key, generation, response, timeout=self.timeout)
             except Exception:
                 logger.exception("page cache: write failed; serving uncached")
             response["X-Page-Cache"] = "MISS"
         return response
 
-    def _key(self, request, cache) -> str | None:
+    def _address(self, request) -> dict | None:
         if request.method not in ("GET", "HEAD") or request.COOKIES:
             return None
         if "*" in settings.ALLOWED_HOSTS or _bypass_header_matches(request):
@@ -88,13 +91,8 @@ class PageCacheMiddleware:
         query = pagecache.normalised_query(request.GET)
         if query is None:
             return None
-        try:
-            return pagecache.page_key(
-                cache, host=host, path=request.path, query=query, encoding=pagecache.encoding_of(request)
-            )
-        except Exception:
-            logger.exception("page cache: generation read failed; serving uncached")
-            return None
+        encoding = pagecache.encoding_of(request)
+        return {"host": host, "path": request.path, "query": query, "encoding": encoding}
 
     def _storable(self, request, response) -> bool:
         if response.status_code != 200 or response.streaming or response.cookies:

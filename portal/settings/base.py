@@ -376,13 +376,16 @@ CONTENT_SECURITY_POLICY = {
 }
 # --- Fast pages (issue 13): shared anonymous page cache in Redis, docs/performance.md ---
 INSTALLED_APPS = [*INSTALLED_APPS, "portal.pagecache"]
+# Outermost but for the outage page: a hit skips every other middleware and is returned with
+# the headers (CSP, Permissions-Policy, Vary) its first render got, which are the same for
+# every anonymous visitor (the policy has no nonce).
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    MIDDLEWARE.index("portal.operations.middleware.ServiceUnavailableMiddleware") + 1,
     "portal.pagecache.middleware.PageCacheMiddleware",
 )
 # Issue 13 goal 5: gzip for anonymous HTML only (BREACH: never with cookies or CSRF tokens).
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("portal.pagecache.middleware.PageCacheMiddleware") + 1,
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "portal.pagecache.compress.AnonymousGZipMiddleware",
 )
 if REDIS_URL:  # no REDIS_URL: page caching is off (never a per-process page cache)

@@ -52,6 +52,42 @@ def test_second_anonymous_request_is_a_hit(client, home_page):
 
 
 @pytest.mark.django_db
+def test_a_hit_is_one_cache_read_and_keeps_every_header(client, home_page, pages_cache, monkeypatch):
+    first = _get(client, "/")
+    reads = []
+
+    inside = []  # locmem's get_many calls get itself: count only the middleware's own reads
+
+    def counted(name):
+        original = getattr(pages_cache, name)
+
+        def read(*args, **kwargs):
+            if not inside:
+                reads.append(name)
+            inside.append(name)
+            try:
+                return original(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        return read
+
+    for name in ("get", "get_many"):
+        monkeypatch.setattr(pages_cache, name, counted(name))
+    second = _get(client, "/")
+    assert second["X-Page-Cache"] == "HIT" and reads == ["get_many"]
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Content-Type-Options", "Vary"):
+        assert second[header] == first[header], header
+
+
+@pytest.mark.django_db
+def test_a_page_stored_before_an_invalidation_is_never_served_after_it(client, home_page, pages_cache):
+    _get(client, "/")
+    pagecache._bump("test")
+    assert _get(client, "/")["X-Page-Cache"] == "MISS"
+
+
+@pytest.mark.django_db
 def test_off_without_the_pages_cache(client, home_page, settings):
     settings.CACHES = {"default": settings.CACHES["default"]}
     _get(client, "/")
