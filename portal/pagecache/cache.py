@@ -5,6 +5,7 @@ next anonymous request of every page renders afresh (never stale). Every cache e
 logged and the page is served uncached.
 """
 
+import contextvars
 import hashlib
 import logging
 import re
@@ -76,15 +77,46 @@ def next_deadline() -> float:
     return moment.timestamp() if moment else 4102444800.0  # 2100-01-01
 
 
+# The generation as read once in this request (see `request_scope`): a page's dozen fragments
+# then cost one cache read each, not two. None outside a request (tasks, shells): always read.
+_request_generation: contextvars.ContextVar = contextvars.ContextVar("pagecache_generation", default=None)
+_UNREAD = 0
+
+
+def request_scope():
+    """Start a request's memo of the generation; returns the token to `end_request_scope`."""
+    return _request_generation.set(_UNREAD)
+
+
+def end_request_scope(token) -> None:
+    _request_generation.reset(token)
+
+
+def _remember(value: int) -> int:
+    if _request_generation.get() is not None:
+        _request_generation.set(value)
+    return value
+
+
 def generation(cache) -> int:
     """The current generation; bumped first if a clock deadline (survey window) has passed."""
-    return _current_generation(cache, cache.get_many([GENERATION_KEY, DEADLINE_KEY]))
+    remembered = _request_generation.get()
+    if remembered:
+        return remembered
+    return _remember(_current_generation(cache, cache.get_many([GENERATION_KEY, DEADLINE_KEY])))
+
+
+def first_generation() -> int:
+    """A new generation counter starts at the clock in microseconds, not at 1: after Redis
+    restarts empty, no number a worker remembers fragments under (fragments.py) comes back
+    (microseconds: two test runs that empty the cache never meet the same number either)."""
+    return time.time_ns() // 1000
 
 
 def _current_generation(cache, values: dict) -> int:
     value, deadline = values.get(GENERATION_KEY), values.get(DEADLINE_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.add(GENERATION_KEY, first_generation(), timeout=None)
         value = cache.get(GENERATION_KEY) or 1
     if deadline is None or time.time() >= deadline:
         if deadline is not None:
@@ -120,7 +152,7 @@ def lookup(cache, *, host: str, path: str, query: str, encoding: str = "") -> tu
     that no later request accepts (never stale), and a hit costs a single MGET."""
     key = _address_key(host=host, path=path, query=query, encoding=encoding)
     values = cache.get_many([GENERATION_KEY, DEADLINE_KEY, key])
-    current = _current_generation(cache, values)
+    current = _remember(_current_generation(cache, values))
     entry = values.get(key)
     if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == current:
         return key, current, entry[1]
@@ -142,6 +174,8 @@ def invalidate(reason: str = "") -> None:
 
 
 def _bump(reason: str) -> None:
+    if _request_generation.get() is not None:
+        _request_generation.set(_UNREAD)  # the rest of this request reads the new one
     cache = backend()
     if cache is None:
         return
@@ -149,7 +183,7 @@ def _bump(reason: str) -> None:
         try:
             cache.incr(GENERATION_KEY)
         except ValueError:  # no generation yet
-            cache.add(GENERATION_KEY, 2, timeout=None)
+            cache.add(GENERATION_KEY, first_generation(), timeout=None)
         cache.delete(DEADLINE_KEY)  # recomputed on the next request
     except Exception:  # a cache outage must not break the write that called us
         logger.exception("page cache: could not invalidate (%s)", reason)

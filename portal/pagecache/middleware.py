@@ -56,6 +56,13 @@ class PageCacheMiddleware:
         self.bypass_paths += tuple(p for p in (settings.STATIC_URL, settings.MEDIA_URL) if p and p != "/")
 
     def __call__(self, request):
+        scope = pagecache.request_scope()
+        try:
+            return self._respond(request)
+        finally:
+            pagecache.end_request_scope(scope)
+
+    def _respond(self, request):
         cache = pagecache.backend()
         address = self._address(request) if cache is not None else None
         if address is None:
