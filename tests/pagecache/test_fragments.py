@@ -48,3 +48,25 @@ def test_fragments_cut_queries_and_follow_invalidation(client, home_page, pages_
     new_page = factories.StandardPageFactory(parent=home_page, title="Brand new menu", show_in_menus=True)
     new_page.save_revision().publish()  # page_published bumps the generation
     assert b"Brand new menu" in client.get("/updates/").content
+
+
+@pytest.mark.django_db
+def test_a_worker_memory_copy_is_never_newer_than_the_shared_generation(pages_cache):
+    from portal.pagecache import cache as pagecache
+    from portal.pagecache.fragments import cached_fragment
+
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"items": [len(builds)]}
+
+    first = cached_fragment("menu-test", build)
+    again = cached_fragment("menu-test", build)
+    assert again == first and again is not first and len(builds) == 1  # a copy, not the object
+    before = pagecache.generation(caches["pages"])
+    caches["pages"].clear()  # Redis restarted empty: a new counter, never an old number
+    assert pagecache.generation(caches["pages"]) != before
+    assert cached_fragment("menu-test", build) == {"items": [2]}
+    pagecache._bump("test")
+    assert cached_fragment("menu-test", build) == {"items": [3]}
