@@ -253,7 +253,7 @@ def _submit_in_threads(survey, digest, make_user, count=2):
     return sorted(results)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("anonymous", [False, True])
 def test_concurrent_submits_of_one_form_store_once(index, youth_group, anonymous):
     survey = SurveyPageFactory(
@@ -266,7 +266,7 @@ def test_concurrent_submits_of_one_form_store_once(index, youth_group, anonymous
     assert SubmissionReceipt.objects.filter(survey=survey).count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_without_the_token_concurrent_anonymous_submits_would_both_store(index, youth_group):
     """What the receipt prevents: nothing else tells two copies of an anonymous answer apart."""
     survey = SurveyPageFactory(access_mode=AccessMode.PUBLIC, is_anonymous=True, target_groups=[youth_group])
