@@ -48,6 +48,22 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "deploy"))
 from tests.services import PrivatePostgres, free_port  # noqa: E402
 
+
+def _arguments():
+    """Only --help: the knobs are environment variables (bench/README.md). Parsed before
+    anything starts, so asking for help never starts a stack."""
+    import argparse
+
+    argparse.ArgumentParser(
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Environment: LOAD_SECONDS (60), LOAD_READERS (4), LOAD_SURVEY_WRITERS, "
+        "LOAD_NGINX_PORT, LOAD_KEEP_LOGS=1 (keep the stack's logs).",
+    ).parse_args()
+
+
+if __name__ == "__main__":
+    _arguments()
 POSTGRES = PrivatePostgres()
 APP_A, APP_B = free_port(), free_port()
 os.environ.update(
