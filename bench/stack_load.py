@@ -17,10 +17,11 @@ Virtual users:
   survey without signing in, a new visitor each time. Those answers are sealed on receipt and
   written later in shuffled batches; after the run `manage.py flush_survey_pools --force`
   writes what still waits, and only then are they counted.
-A write that fails is retried like a browser would (a comment with the same client_token,
-which the portal deduplicates; a survey answer in the same session, which the portal
-refuses as "already answered" if the first try was in fact kept). Every acknowledged write
-(a 302 to the comment or the thank-you page) must be a row afterwards, and none twice.
+A write that fails is retried like a browser would: a comment with the same client_token,
+a survey answer by sending the same form again (the same one-time submit_token), both of
+which the portal deduplicates; only when the form itself cannot be fetched is it fetched
+again. Every acknowledged write (a 302 to the comment or the thank-you page) must be a row
+afterwards, and none twice.
 Faults: app server A stopped at 12 s and started at 42 s; Redis stopped at 20 s and started
 at 27 s; PostgreSQL stopped at 33 s and started at 37 s. Traffic goes only to 127.0.0.1.
 """
@@ -47,6 +48,22 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "deploy"))
 from tests.services import PrivatePostgres, free_port  # noqa: E402
 
+
+def _arguments():
+    """Only --help: the knobs are environment variables (bench/README.md). Parsed before
+    anything starts, so asking for help never starts a stack."""
+    import argparse
+
+    argparse.ArgumentParser(
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Environment: LOAD_SECONDS (60), LOAD_READERS (4), LOAD_SURVEY_WRITERS, "
+        "LOAD_NGINX_PORT, LOAD_KEEP_LOGS=1 (keep the stack's logs).",
+    ).parse_args()
+
+
+if __name__ == "__main__":
+    _arguments()
 POSTGRES = PrivatePostgres()
 APP_A, APP_B = free_port(), free_port()
 os.environ.update(
@@ -69,6 +86,7 @@ DURATION = int(os.environ.get("LOAD_SECONDS", 60))
 READERS = int(os.environ.get("LOAD_READERS", 4))
 PAGES = ["/", "/workgroups/", "/surveys/", "/updates/", "/accounts/login/", "/healthz"]
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+SUBMIT_TOKEN = re.compile(r'name="submit_token" value="([^"]+)"')
 ALREADY = "You have already answered this survey"
 TIMEOUT = 10
 
@@ -76,6 +94,7 @@ requests_by = Counter()  # (what, status) for every HTTP request sent
 latencies = {"read": [], "write": []}
 acked = {"comment": [], "survey": [], "anonymous survey": []}  # (elapsed, marker or email)
 acked_on_retry = Counter()
+resent = Counter()  # the same survey form sent again after a failed or lost try
 attempted = Counter()
 refused = Counter()
 events = []
@@ -126,12 +145,15 @@ def _refuse(kind, what):
     time.sleep(0.5)
 
 
-def _form_token(session, url, what):
+def _form_page(session, url, what):
     page = call(session, "GET", url, what)
-    found = TOKEN.search(page.text) if page.status_code == 200 else None
-    if found is None:
+    if page.status_code != 200 or TOKEN.search(page.text) is None:
         raise LookupError("already" if ALREADY in page.text else f"form {page.status_code}")
-    return found.group(1)
+    return page.text
+
+
+def _form_token(session, url, what):
+    return TOKEN.search(_form_page(session, url, what)).group(1)
 
 
 def _sign_in(session, writer):
@@ -156,35 +178,42 @@ def _sign_in(session, writer):
 
 
 def _answer(session, survey, question, kind, marker):
-    """Answer a one-question survey until acknowledged; True when the portal has the answer."""
+    """Answer a one-question survey until acknowledged; True when the portal has the answer.
+
+    The form is fetched once; a failed or timed-out POST is sent again exactly as it was
+    (same CSRF and one-time submit token), as a browser resubmitting would, although the reply
+    that would have set the session cookie may never have arrived. Only a refused form (400,
+    403) is fetched anew."""
     url = f"{BASE}/surveys/-/{survey}/answer/"
     with lock:
         attempted[kind] += 1
-    tries = 0
+    form, sent = None, 0
     while elapsed() < DURATION + 15:  # a started answer is seen through past the end
-        tries += 1
         try:
-            token = _form_token(session, url, kind)
-            response = call(
-                session,
-                "POST",
-                url,
-                kind,
-                data={
-                    "csrfmiddlewaretoken": token,
+            if form is None:
+                page = _form_page(session, url, kind)
+                form = {
+                    "csrfmiddlewaretoken": TOKEN.search(page).group(1),
+                    "submit_token": SUBMIT_TOKEN.search(page).group(1),
                     question: f"load {marker}",
                     "section": "0",
                     "action": "next",
-                },
-                headers={"Referer": url},
-            )
+                }
+            elif sent:
+                with lock:
+                    resent[kind] += 1
+            sent += 1
+            response = call(session, "POST", url, kind, data=form, headers={"Referer": url})
             if response.status_code == 302 and "/thank-you/" in response.headers.get("Location", ""):
                 with lock:
                     acked[kind].append((elapsed(), marker))
+                    acked_on_retry[kind] += sent > 1
                 return True
             _refuse(kind, response.status_code)
+            if response.status_code in (400, 403):
+                form = None
         except LookupError as error:
-            if str(error) == "already" and tries > 1:  # the try before was kept after all
+            if str(error) == "already" and sent:  # a try before was kept after all
                 with lock:
                     acked[kind].append((elapsed(), marker))
                     acked_on_retry[kind] += 1
@@ -407,6 +436,7 @@ def report(plan, rows, pool, flushed, load):
             f"({acked_on_retry[kind]} on a retry), stored {sum(found.values())}, lost {len(lost)}, "
             f"stored twice {len(doubled)}, stored but never acknowledged {unacked}\n"
         )
+    out(f"survey forms sent again with the same submit_token: {dict(resent)}\n")
     out(f"refused/failed attempts (then retried): {dict(refused)}\n")
     out("timeline (every failed attempt, then retried):\n")
     _timeline(out)

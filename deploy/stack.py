@@ -4,6 +4,7 @@
                                    # the task worker, database portal_stack
     python deploy/stack.py stop    # stops what start started, by process id
     python deploy/stack.py status
+    python deploy/stack.py supervise CMD...   # run CMD again 5 s after it exits (the worker)
 
 The same files production uses (deploy/gunicorn.conf.py, deploy/nginx/portal-common.conf,
 portal.settings.production); only addresses and paths differ. State, logs and process ids
@@ -17,6 +18,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -196,6 +198,7 @@ def start():
     )
     wait_for_port(REDIS_PORT)
     ensure_database(env)
+    log(f"database, static files and error pages ready after {time.monotonic() - began:.0f} s")
     for port in APP_PORTS:
         spawn(
             f"web-{port}",
@@ -209,11 +212,16 @@ def start():
             ],
             env,
         )
-    spawn("worker", [PYTHON, "manage.py", "db_worker"], env)
+    # Supervised as systemd's portal-worker.service does (Restart=always): db_worker exits
+    # when PostgreSQL goes away, and must come back by itself when it returns.
+    spawn(
+        "worker", [PYTHON, str(Path(__file__).resolve()), "supervise", PYTHON, "manage.py", "db_worker"], env
+    )
     (STATE / "nginx.conf").write_text(nginx_conf())
     for port in APP_PORTS:
         wait_for_port(port)
         wait_until_serving(port)
+    log(f"app servers serving after {time.monotonic() - began:.0f} s")
     subprocess.run([nginx, "-t", "-q", "-c", str(STATE / "nginx.conf")], check=True)
     subprocess.run([nginx, "-c", str(STATE / "nginx.conf")], check=True)
     wait_for_port(NGINX_PORT)
@@ -289,6 +297,33 @@ def stop():
     log("stopped")
 
 
+RESTART_SECONDS = float(os.environ.get("STACK_RESTART_SECONDS", 5))
+
+
+def supervise(argv):
+    """Run argv; when it exits, run it again RESTART_SECONDS later, until SIGTERM/SIGINT
+    (passed on to it). The stand-in for systemd's Restart=always on one machine."""
+    stopping = threading.Event()
+    child = None
+
+    def on_signal(signum, frame):
+        stopping.set()
+        if child is not None and child.poll() is None:
+            child.send_signal(signum)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    while not stopping.is_set():
+        child = subprocess.Popen(argv, cwd=ROOT)
+        if stopping.is_set():  # the signal came while it was being started
+            child.terminate()
+        code = child.wait()
+        if stopping.is_set():
+            break
+        log(f"{' '.join(argv[-2:])} exited with {code}; starting it again in {RESTART_SECONDS:g} s")
+        stopping.wait(RESTART_SECONDS)
+
+
 def status():
     for name, pid in pids().items():
         log(f"{name}: pid {pid} {'running' if alive(pid) else 'gone'}")
@@ -296,4 +331,7 @@ def status():
 
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "status"
-    {"start": start, "stop": stop, "status": status}.get(command, status)()
+    if command == "supervise":
+        supervise(sys.argv[2:])
+    else:
+        {"start": start, "stop": stop, "status": status}.get(command, status)()

@@ -17,6 +17,7 @@ from .models import (
     Participation,
     Response,
     ResponseDraft,
+    SubmissionReceipt,
     SurveyExport,
     SurveyPage,
 )
@@ -41,6 +42,13 @@ class SurveyError(Exception):
 class AlreadySubmitted(SurveyError):
     def __init__(self, reason: str = "done"):
         super().__init__(reason)
+
+
+class AlreadyReceived(SurveyError):
+    """This very form (its one-time token) was sent and stored before: show the same thank-you."""
+
+    def __init__(self):
+        super().__init__("received")
 
 
 class IncompleteResponse(SurveyError):
@@ -142,6 +150,18 @@ def _claim(survey: SurveyPage, user, invitation: Invitation | None, today) -> No
         raise AlreadySubmitted("used" if invitation is not None else "done") from error
 
 
+def _receipt_record(survey: SurveyPage, submit_digest: str | None) -> None:
+    """Record the form's one-time token first: a second submit of the same form waits on the
+    primary key until the first commits, then fails here (or goes on if the first rolled back)."""
+    if submit_digest is None:
+        return
+    try:
+        with transaction.atomic():
+            SubmissionReceipt.objects.create(digest=submit_digest, survey=survey)
+    except IntegrityError as error:
+        raise AlreadyReceived() from error
+
+
 def _respondent_fields(survey: SurveyPage, user, invitation: Invitation | None, language: str) -> dict:
     if survey.is_anonymous:
         return {}
@@ -162,9 +182,20 @@ def _respondent_fields(survey: SurveyPage, user, invitation: Invitation | None, 
 
 @transaction.atomic
 def response_submit(
-    *, survey: SurveyPage, user, data: dict, invitation: Invitation | None = None, language: str = ""
+    *,
+    survey: SurveyPage,
+    user,
+    data: dict,
+    invitation: Invitation | None = None,
+    language: str = "",
+    submit_digest: str | None = None,
 ) -> Response | None:
     """Store a complete response. One per person or link; refuses closed, full or incomplete.
+
+    `submit_digest` (surveys.submit_once.token_digest of the form's one-time token): the same
+    form sent again raises AlreadyReceived and stores nothing more, whoever sends it and
+    whichever server answers; it is checked before anything else so a retry is told "thank
+    you", not "already answered".
 
     `language` (the one the person answered in) is kept for identified surveys only; the
     answers themselves are the same ids and values in every language.
@@ -175,6 +206,7 @@ def response_submit(
     locked = survey
     if survey.max_responses:  # serialise submits so the limit holds under concurrency
         locked = SurveyPage.objects.select_for_update(of=("self",)).get(pk=survey.pk)
+    _receipt_record(survey, submit_digest)
     count = locked.responses.count() + pool.pending_count(locked) if survey.max_responses else 0
     access = answer_access(
         user=user, survey=survey, has_invitation=invitation is not None, response_count=count

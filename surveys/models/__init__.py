@@ -2,6 +2,7 @@
 
 from .pages import AccessMode, SurveyIndexPage, SurveyPage
 from .pool import SealedAnswers
+from .receipts import SubmissionReceipt
 from .responses import (
     Answer,
     ExportKind,
@@ -25,6 +26,7 @@ __all__ = [
     "ResponseDraft",
     "ResultTally",
     "SealedAnswers",
+    "SubmissionReceipt",
     "SurveyExport",
     "SurveyIndexPage",
     "SurveyPage",

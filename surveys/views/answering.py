@@ -12,7 +12,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .. import pool, services
+from .. import pool, services, submit_once
 from ..models import ResponseDraft, SurveyPage
 from ..permissions import ACCESS_MESSAGES, answer_access, has_answered
 from ..questionnaire.builder import SectionForm, initial_from_data, visible_questions
@@ -29,6 +29,9 @@ def _answers_key(survey_id: int) -> str:
 
 def _done_key(survey_id: int) -> str:
     return f"surveys:done:{survey_id}"
+
+
+SUBMIT_TOKEN_FIELD = "submit_token"
 
 
 def refusal(request, reason: str, survey: SurveyPage | None = None, status: int = 200):
@@ -156,6 +159,12 @@ def answer(request, survey_id: int):
     survey = get_object_or_404(SurveyPage.objects.live(), pk=survey_id)
     if not survey.schema:
         raise Http404("This survey has no questions yet.")
+    if request.method == "POST" and submit_once.token_was_used(
+        token=request.POST.get(SUBMIT_TOKEN_FIELD, ""), survey_id=survey.pk
+    ):
+        # This very form was stored already (a retry, a double click, the other app server):
+        # the same thank-you, before any "already answered" check could say otherwise.
+        return _thank_you(request, survey)
     invitation = _session_invitation(request, survey)
     reason = _access(request, survey, invitation)
     if reason:
@@ -196,10 +205,36 @@ def _answer_post(request, survey, invitation, data, index, section, questions):
         _store(request, survey, data, later[0])
         return redirect(f"{reverse('surveys:answer', args=[survey.pk])}?section={later[0]}")
     _store(request, survey, data, index)
-    return _submit(request, survey, invitation, data)
+    try:
+        digest = _submit_digest(request, survey)
+    except submit_once.TokenRefused as error:
+        # Nothing is sent and nothing is lost: the answers are stored above and shown again,
+        # under a fresh token.
+        notice = _token_notice(error.reason)
+        return _render_section(request, survey, form, section, index, visible, status=400, notice=notice)
+    return _submit(request, survey, invitation, data, digest)
 
 
-def _submit(request, survey, invitation, data):
+def _submit_digest(request, survey) -> str | None:
+    raw_token = request.POST.get(SUBMIT_TOKEN_FIELD, "")
+    if not raw_token:  # a page rendered before tokens existed sends none: the old rules apply
+        return None
+    return submit_once.token_digest(token=raw_token, survey_id=survey.pk)
+
+
+def _token_notice(reason: str) -> str:
+    if reason == "expired":
+        return _(
+            "This page was open for a long time, so your answers were not sent yet. They are "
+            "kept below: please press “Send my answers” again."
+        )
+    return _(
+        "We could not check this form, so your answers were not sent yet. They are kept below: "
+        "please press “Send my answers” again."
+    )
+
+
+def _submit(request, survey, invitation, data, digest):
     try:
         services.response_submit(
             survey=survey,
@@ -207,19 +242,26 @@ def _submit(request, survey, invitation, data):
             data=data,
             invitation=invitation,
             language=translation.get_language() or "",
+            submit_digest=digest,
         )
+    except services.AlreadyReceived:
+        return _thank_you(request, survey)
     except services.IncompleteResponse as error:
         messages.error(request, error.detail)
         return redirect(f"{reverse('surveys:answer', args=[survey.pk])}?section=0")
     except services.SurveyError as error:
         return refusal(request, error.reason, survey)
+    return _thank_you(request, survey)
+
+
+def _thank_you(request, survey):
     request.session.pop(_invite_key(survey.pk), None)
     request.session.pop(_answers_key(survey.pk), None)
     request.session[_done_key(survey.pk)] = True
     return redirect("surveys:done", survey_id=survey.pk)
 
 
-def _render_section(request, survey, form, section, index, visible, status=200):
+def _render_section(request, survey, form, section, index, visible, status=200, notice=""):
     # Progress counts every part of the survey, so "Part 1 of 3" never turns into "Part 2 of 2"
     # when an answer hides or shows a later part; a skipped part is simply passed over.
     total = len(survey.schema)
@@ -234,6 +276,10 @@ def _render_section(request, survey, form, section, index, visible, status=200):
         "is_last": index == visible[-1],
         "percent": round(100 * index / total),
         "can_save": request.user.is_authenticated,
+        # A fresh one-time token for every rendering: a new attempt is never mistaken for a
+        # retry of an earlier one, and a retry of this very page carries the same token.
+        "submit_token": submit_once.token_new(survey_id=survey.pk),
+        "notice": notice,
     }
     response = render(request, "surveys/answer.html", context, status=status)
     add_never_cache_headers(response)

@@ -13,9 +13,11 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -88,6 +90,16 @@ def _running(pid: int) -> bool:
         return False
 
 
+def _children(pid: int) -> list[int]:
+    with contextlib.suppress(OSError):
+        return [
+            int(c)
+            for t in os.listdir(f"/proc/{pid}/task")
+            for c in Path(f"/proc/{pid}/task/{t}/children").read_text().split()
+        ]
+    return []
+
+
 def _listening(port: int) -> bool:
     with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.5):
         return True
@@ -149,6 +161,11 @@ def _post_comment(page, body: str):
 def test_sign_in_on_one_server_continue_on_the_other_then_stop(browser, stack, screenshot_dir):
     topic, member = _world()
     a, b = stack["apps"]
+    # The task worker dies (as db_worker does when PostgreSQL goes away); its supervisor, the
+    # stack's stand-in for systemd's Restart=always, must start it again while we go on.
+    supervisor = int((stack["state"] / "worker.pid").read_text())
+    [first_worker] = _children(supervisor)
+    os.kill(first_worker, signal.SIGKILL)
     context = browser.new_context(base_url=stack["url"], viewport={"width": 1280, "height": 900})
     context.set_default_timeout(60_000)  # a busy shared machine; a hang still fails
     page = context.new_page()
@@ -209,6 +226,13 @@ def test_sign_in_on_one_server_continue_on_the_other_then_stop(browser, stack, s
         "Second note, posted on server B.",
     ]
     assert not errors, errors
+
+    for _ in range(600):  # the supervisor waits 5 s, then starts db_worker again
+        restarted = [pid for pid in _children(supervisor) if pid != first_worker and _running(pid)]
+        if restarted:
+            break
+        time.sleep(0.1)
+    assert restarted, "the worker was not started again"
 
     # `make stack-stop` stops every process the stack started (children included), by pid.
     pidfiles = {p.stem: int(p.read_text()) for p in stack["state"].glob("*.pid")}

@@ -7,9 +7,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 
 from portal.accounts.factories import StakeholderGroupFactory, UserFactory
-from surveys import pool, services
+from surveys import pool, services, submit_once
 from surveys.factories import SurveyPageFactory, survey_index
-from surveys.models import AccessMode, Answer, Participation, Response, SealedAnswers
+from surveys.models import AccessMode, Answer, Participation, Response, SealedAnswers, SubmissionReceipt
 
 from .conftest import full_answers, q
 
@@ -45,11 +45,14 @@ def _answer_people(survey, people, *, invitations=None):
     for i, person in enumerate(people):
         data = {**full_answers(survey), q(survey, "Q6").id: f"person-{i}"}
         invitation = services.invitation_lookup(token=invitations[i]) if invitations else None
+        # As the answer form does: each submit records its one-time token's receipt.
+        form_token = submit_once.token_new(survey_id=survey.pk)
         services.response_submit(
             survey=survey,
             user=person if not invitations else AnonymousUser(),
             data=data,
             invitation=invitation,
+            submit_digest=submit_once.token_digest(token=form_token, survey_id=survey.pk),
         )
 
 
@@ -93,6 +96,33 @@ def _participation_side(survey, people) -> dict[str, list[str]]:
     return {k: [label[r[3]] for r in v] for k, v in _orderings(rows, ["id", "user_id", "taken_on"]).items()}
 
 
+def _receipt_side(survey, claims: list[tuple]) -> dict[str, list[str]]:
+    """The submission receipts, each labelled with its person the way an attacker would: the
+    claim (participation or invitation use, as (xmin, label)) written in the same transaction
+    has the neighbouring xmin (savepoints get their own), so both sorted by xmin line up."""
+    rows = _rows("surveys_submissionreceipt", "digest, survey_id", "survey_id = %s", [survey.pk])
+    assert len(rows) == len(claims) == PEOPLE
+    label = {r[0]: who for r, (_xmin, who) in zip(sorted(rows), sorted(claims), strict=True)}
+    return {k: [label[r[0]] for r in v] for k, v in _orderings(rows, ["digest", "survey_id"]).items()}
+
+
+def _participation_claims(survey, people) -> list[tuple]:
+    label = {p.pk: f"person-{i}" for i, p in enumerate(people)}
+    rows = _rows("surveys_participation", "user_id", "survey_id = %s", [survey.pk])
+    return [(r[0], label[r[2]]) for r in rows]
+
+
+def _assert_receipts_pair_no_one(survey, claims: list[tuple]) -> None:
+    assert _best_pairing(survey, _receipt_side(survey, claims)) <= 10
+    batch_xmins = {r[0] for r in _rows("surveys_response", "id", "survey_id = %s", [survey.pk])}
+    receipt_xmins = {
+        r[0] for r in _rows("surveys_submissionreceipt", "digest", "survey_id = %s", [survey.pk])
+    }
+    assert not receipt_xmins & batch_xmins  # never written in a batch's transaction
+    # Nothing to pair with beyond the claim it was written with: a keyed hash and the survey.
+    assert {f.column for f in SubmissionReceipt._meta.concrete_fields} == {"digest", "survey_id"}
+
+
 def _sequence_value(table: str) -> int | None:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT last_value, is_called FROM {table}_id_seq")
@@ -130,6 +160,7 @@ def test_no_column_pairs_a_member_with_their_anonymous_answers(members_anonymous
     assert (_sequence_value("surveys_response"), _sequence_value("surveys_answer")) == sequence_before
     columns = {f.column for f in Participation._meta.concrete_fields}
     assert columns == {"id", "survey_id", "user_id", "taken_on"}
+    _assert_receipts_pair_no_one(survey, _participation_claims(survey, people))
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -139,6 +170,8 @@ def test_the_attack_works_when_answers_are_not_shuffled(members_anonymous, monke
     monkeypatch.setattr(pool._rng, "shuffle", lambda items: None)
     _answer_people(survey, people)
     assert _best_pairing(survey, _participation_side(survey, people)) == PEOPLE
+    receipts = _receipt_side(survey, _participation_claims(survey, people))
+    assert _best_pairing(survey, receipts) == PEOPLE  # and the receipts' order would too
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -164,6 +197,7 @@ def test_no_column_pairs_an_invitation_with_its_answers(crowd):
     }
     assert _best_pairing(survey, side) <= 10
     assert len({r[4] for r in rows}) == 1  # one creation time for the whole set of links
+    _assert_receipts_pair_no_one(survey, [(r[0], invitation_of[r[2]]) for r in rows])
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
