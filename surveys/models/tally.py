@@ -11,6 +11,7 @@ class TallyKind(models.TextChoices):
     ANSWERED = "answered", "Question answered"  # question_id, row_key; with number sum/count
     GROUP = "group", "Option chosen, by stakeholder group"  # question_id, choice, dim
     REGION = "region", "Option chosen, by region"  # question_id, choice, dim
+    MONTH = "month", "Date answers in a month"  # question_id, row_key: the answer's "YYYY-MM"
 
 
 class ResultTally(models.Model):
