@@ -27,7 +27,7 @@ class ResultTally(models.Model):
     question_id = models.CharField(max_length=40, blank=True, default="")
     row_key = models.CharField(max_length=200, blank=True, default="")
     choice = models.CharField(max_length=200, blank=True, default="")
-    dim = models.BigIntegerField(default=0, help_text="Stakeholder group or region id; 0 for none.")
+    dim = models.BigIntegerField(default=0, help_text=_("Stakeholder group or region id; 0 for none."))
     n = models.BigIntegerField(default=0)
     number_sum = models.DecimalField(max_digits=24, decimal_places=2, default=0)
     number_n = models.BigIntegerField(default=0)

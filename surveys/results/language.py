@@ -20,7 +20,8 @@ from .dates import period_label
 
 def week_label(week) -> str:
     # Translators: a row of "Responses over time"; the date is the week's Monday.
-    return gettext("Week of %(date)s") % {"date": formats.date_format(week, "j M Y")}
+    # The short date (11/30/2026, 30/11/2026): the chart's axis shows the first and last.
+    return gettext("Week of %(date)s") % {"date": formats.date_format(week, "SHORT_DATE_FORMAT")}
 
 
 def _relabel(options: list[OptionRow], labels: dict[str, str]) -> list[OptionRow]:
