@@ -4,7 +4,8 @@ Read from the month tallies (surveys.tallies, kind "month"), so it costs the sam
 of responses. Exact dates are never shown: answers are counted per month, or per quarter or
 year when the dates spread over more than two or six years. The first and last periods are
 open-ended ("March 2026 or earlier", "2031 or later") and absorb the outer periods until each
-holds at least the suppression threshold, so a lone early or late date is never pointed at by
+holds at least the suppression threshold (and a coarser unit is taken when more than a third
+of the periods would be hidden as small), so a lone early or late date is never pointed at by
 a row of its own; the rows are then suppressed like every other distribution.
 """
 
@@ -12,6 +13,7 @@ import re
 from datetime import date
 
 from django.utils import formats
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 MONTH_KEY = re.compile(r"^(\d{4})-(\d{2})$")
@@ -27,8 +29,8 @@ def _month_index(key: str) -> int | None:
     return int(match.group(1)) * 12 + int(match.group(2)) - 1
 
 
-def _unit(months: list[tuple[int, int]], threshold: int) -> int:
-    """Months per period, from the spread of the answers once the outer ones are set aside."""
+def _spread(months: list[tuple[int, int]], threshold: int) -> int:
+    """Months between the answers once the outer ones (fewer than `threshold`) are set aside."""
     running, low = 0, months[0][0]
     for index, n in months:
         running += n
@@ -41,8 +43,7 @@ def _unit(months: list[tuple[int, int]], threshold: int) -> int:
         if running >= threshold:
             high = index
             break
-    spread = max(high - low, 0)
-    return 1 if spread < MONTHLY_UP_TO else 3 if spread < QUARTERLY_UP_TO else 12
+    return max(high - low, 0)
 
 
 def _key(bucket: int, unit: int) -> str:
@@ -57,13 +58,27 @@ def _key(bucket: int, unit: int) -> str:
 
 def date_periods(month_counts: dict[str, int], threshold: int) -> list[tuple[str, int]]:
     """(period key, count) rows, oldest first, every period between the first and last
-    included (zeros too); [] when fewer than `threshold` dates were given."""
+    included (zeros too); [] when fewer than `threshold` dates were given.
+
+    The finest unit the spread allows (months up to two years, quarters up to six) unless
+    more than a third of its periods would be hidden as small, then the next coarser one:
+    a table of "fewer than 11" says nothing."""
     months = sorted(
         (index, n) for key, n in month_counts.items() if n > 0 and (index := _month_index(key)) is not None
     )
     if sum(n for _, n in months) < threshold:
         return []
-    unit = _unit(months, threshold)
+    spread = _spread(months, threshold)
+    units = [u for u, limit in ((1, MONTHLY_UP_TO), (3, QUARTERLY_UP_TO)) if spread < limit] + [12]
+    for unit in units:
+        rows = _rows(months, unit, threshold)
+        small = sum(1 for _, n in rows if 0 < n < threshold)
+        if small * 3 <= len(rows):
+            break
+    return rows
+
+
+def _rows(months: list[tuple[int, int]], unit: int, threshold: int) -> list[tuple[str, int]]:
     per_bucket: dict[int, int] = {}
     for index, n in months:
         per_bucket[index // unit] = per_bucket.get(index // unit, 0) + n
@@ -95,9 +110,14 @@ def _month_name(year: int, month: int) -> str:
 
 def period_label(key: str) -> str:
     """A period key in words, in the active language: "March 2026", "January–March 2026",
-    "2026", "March 2026 or earlier", "2031 or later"."""
+    "2026", "March 2026 or earlier", "2031 or later" (Spanish month names capitalised, as
+    the label starts a row)."""
+    return capfirst(_period_words(key))
+
+
+def _period_words(key: str) -> str:
     if key.startswith((EARLIER, LATER)):
-        label = period_label(key[2:])
+        label = _period_words(key[2:])
         if key.startswith(EARLIER):
             return gettext("%(period)s or earlier") % {"period": label}
         return gettext("%(period)s or later") % {"period": label}

@@ -48,6 +48,12 @@ def test_wide_spreads_are_counted_by_quarter_or_year():
     assert rows[0] == ("y:2010", 11) and rows[-1] == ("y:2026", 11) and len(rows) == 17
 
 
+def test_a_coarser_unit_when_most_months_would_be_hidden():
+    # 72 dates, 9 a month: by month most rows would read "fewer than 11".
+    rows = date_periods({f"2026-{m:02d}": 9 for m in range(1, 9)}, 11)
+    assert rows == [("q:2026-1", 27), ("q:2026-2", 27), ("q:2026-3", 18)]
+
+
 def test_too_few_dates_give_no_periods():
     assert date_periods({"2026-01": 5, "2026-02": 5}, 11) == []
     assert date_periods({"nonsense": 40}, 11) == []
@@ -60,9 +66,10 @@ def test_period_labels_in_both_languages():
         assert period_label("<=m:2026-03") == "March 2026 or earlier"
         assert period_label(">=y:2031") == "2031 or later"
     with translation.override("es"):
-        assert period_label("m:2026-03") == "marzo de 2026"
+        assert period_label("m:2026-03") == "Marzo de 2026"  # it starts a row
         assert period_label(">=y:2031") == "2031 o después"
-        assert period_label("<=m:2026-03") == "marzo de 2026 o antes"
+        assert period_label("<=m:2026-03") == "Marzo de 2026 o antes"
+        assert period_label("q:2026-1") == "Enero–marzo de 2026"
 
 
 def _date_survey(index, group):
