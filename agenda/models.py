@@ -55,7 +55,14 @@ class Proposal(models.Model):
         verbose_name=_("CFSR outcomes and systemic factors"),
     )
     state = models.CharField(max_length=12, choices=ProposalState.choices, default=ProposalState.OPEN)
-    held_reason = models.CharField(max_length=300, blank=True)
+    held_reason = models.CharField(
+        max_length=300, blank=True, help_text=_("Why it is held, in English (for unknown rules).")
+    )
+    held_code = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text=_("The hold rule's code: the reason is shown from it in the reader's language."),
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     # The facilitator's public, dated answer.
     answer = models.TextField(blank=True)
@@ -90,6 +97,13 @@ class Proposal(models.Model):
     def is_waiting(self) -> bool:
         return self.state == ProposalState.OPEN
 
+    @property
+    def held_message(self) -> str:
+        """Why it is held, in the reader's language (from `held_code`; else `held_reason`)."""
+        from .moderation import held_message
+
+        return held_message(code=self.held_code, stored=self.held_reason)
+
 
 class ProposalSupport(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
@@ -111,11 +125,25 @@ class ProposalComment(models.Model):
     )
     body = models.TextField()
     is_published = models.BooleanField(default=True)
-    held_reason = models.CharField(max_length=300, blank=True)
+    held_reason = models.CharField(
+        max_length=300, blank=True, help_text=_("Why it is held, in English (for unknown rules).")
+    )
+    held_code = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text=_("The hold rule's code: the reason is shown from it in the reader's language."),
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+    @property
+    def held_message(self) -> str:
+        """Why it is held, in the reader's language (from `held_code`; else `held_reason`)."""
+        from .moderation import held_message
+
+        return held_message(code=self.held_code, stored=self.held_reason)
 
 
 class MeetingPage(PrivateAwareMixin, BasePage):

@@ -48,7 +48,7 @@ def proposal_new(request, workgroup_pk):
             form.add_error(None, " ".join(error.messages))
         else:
             if proposal.held_reason:
-                messages.info(request, proposal.held_reason)
+                messages.info(request, proposal.held_message)
             return redirect(services.proposal_url(proposal))
     return render(request, "agenda/proposal_form.html", {"form": form, "workgroup": workgroup})
 

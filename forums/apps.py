@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ForumsConfig(AppConfig):
     name = "forums"
-    verbose_name = "Program-improvement workgroups"
+    verbose_name = _("Program-improvement workgroups")
 
     def ready(self):
         from . import signals

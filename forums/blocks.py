@@ -4,6 +4,7 @@ Wagtail keeps a block's id when other blocks are edited, added or moved, so the 
 paragraph is its address: comments point at it across revisions.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 
@@ -22,8 +23,8 @@ class DraftParagraphBlock(blocks.TextBlock):
 
 
 class DraftStreamBlock(blocks.StreamBlock):
-    heading = DraftHeadingBlock(label="Section heading")
-    paragraph = DraftParagraphBlock(label="Paragraph", rows=4)
+    heading = DraftHeadingBlock(label=_("Section heading"))
+    paragraph = DraftParagraphBlock(label=_("Paragraph"), rows=4)
 
     class Meta:
         icon = "doc-full"
@@ -34,7 +35,7 @@ class ParagraphChangeBlock(blocks.StructBlock):
 
     paragraph = blocks.CharBlock(
         max_length=64,
-        help_text="The paragraph's id, as listed in the draft's \"Comments per paragraph\" screen.",
+        help_text=_("The paragraph's id, as listed in the draft's \"Comments per paragraph\" screen."),
     )
     what_we_did = blocks.TextBlock(rows=3)
 

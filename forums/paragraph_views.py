@@ -94,7 +94,7 @@ def paragraph_comment_create(request, topic_id: int, paragraph_id: str):
         messages.info(
             request,
             _("Thank you. Your comment is %(state)s.")
-            % {"state": comment.held_reason or _("held for review")},
+            % {"state": comment.held_message or _("held for review")},
         )
     else:
         messages.success(request, _("Your comment is posted."))

@@ -143,6 +143,7 @@ def comment_post(
         body_html=render_comment_html(body),
         state=CommentState.PENDING if hold else CommentState.PUBLISHED,
         held_reason=hold.message if hold else "",
+        held_code=hold.code if hold else "",
         created_at=now,
         last_activity_at=now,
         client_token=client_token,

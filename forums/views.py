@@ -85,7 +85,7 @@ def comment_create(request, topic_id: int):
         messages.info(
             request,
             _("Thank you. Your comment is %(state)s.")
-            % {"state": comment.held_reason or _("held for review")},
+            % {"state": comment.held_message or _("held for review")},
         )
     else:
         messages.success(request, _("Your comment is posted."))

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
     name = "home"
-    verbose_name = "Agency content"
+    verbose_name = _("Agency content")
 
     def ready(self):
         from . import signals  # noqa: F401

@@ -1,5 +1,6 @@
 """The shared StreamField block set used by every page body in the portal."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -14,7 +15,7 @@ class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     alt_text = blocks.CharBlock(
         max_length=250,
-        help_text="Describe what the image shows for people who cannot see it.",
+        help_text=_("Describe what the image shows for people who cannot see it."),
     )
     caption = blocks.CharBlock(required=False)
 
@@ -54,7 +55,7 @@ class DocumentListBlock(blocks.StructBlock):
 
 
 class AccordionItemBlock(blocks.StructBlock):
-    question = blocks.CharBlock(help_text="The heading people click to open the answer.")
+    question = blocks.CharBlock(help_text=_("The heading people click to open the answer."))
     answer = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
 
 
@@ -92,7 +93,7 @@ class VideoLinkBlock(blocks.StructBlock):
     title = blocks.CharBlock()
     url = blocks.URLBlock()
     description = blocks.TextBlock(required=False)
-    duration = blocks.CharBlock(required=False, max_length=20, help_text="For example: 4 minutes")
+    duration = blocks.CharBlock(required=False, max_length=20, help_text=_("For example: 4 minutes"))
     has_captions = blocks.BooleanBlock(required=False, default=True)
 
     class Meta:
@@ -116,11 +117,11 @@ class TocItemBlock(blocks.StructBlock):
     """One item in a Theory of Change column."""
 
     text = blocks.CharBlock(max_length=200)
-    detail = blocks.TextBlock(required=False, help_text="Optional: shown in the text-only view.")
+    detail = blocks.TextBlock(required=False, help_text=_("Optional: shown in the text-only view."))
 
     class Meta:
         icon = "arrow-right"
-        label = "Item"
+        label = _("Item")
 
 
 class PartnerBlock(blocks.StructBlock):
@@ -129,7 +130,7 @@ class PartnerBlock(blocks.StructBlock):
 
     class Meta:
         icon = "group"
-        label = "Partner"
+        label = _("Partner")
 
 
 class FeaturedLinkBlock(blocks.StructBlock):
@@ -138,4 +139,4 @@ class FeaturedLinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
-        label = "Featured page"
+        label = _("Featured page")

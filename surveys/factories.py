@@ -92,6 +92,9 @@ def sample_sections() -> list[dict]:
 def survey_index(title: str = "Surveys", slug: str = "surveys") -> SurveyIndexPage:
     existing = SurveyIndexPage.objects.first()
     if existing:
+        if not existing.show_in_menus:  # a site made before "Surveys" was in the main menu
+            existing.show_in_menus = True
+            existing.save_revision().publish()
         return existing
     root = Site.objects.get(is_default_site=True).root_page
     # In the main menu: people look for "Surveys" there (issue 12).

@@ -9,7 +9,8 @@ always counted exactly once. For anonymous surveys it runs only inside a batch f
 the tallies change once per shuffled batch, never per answer, and hold counts only.
 
 `rebuild` recounts from the responses in SQL (`manage.py rebuild_survey_tallies`), for
-the data migration and as a repair tool; `recount` is what the consistency test compares.
+the data migrations and as a repair tool (migration 0008 ran it for surveys with date
+questions, whose answers are counted per month since then); `recount` is what the consistency test compares.
 """
 
 from collections import Counter, defaultdict
@@ -38,10 +39,20 @@ def _multi(survey: SurveyPage) -> set[str]:
     return {q.id for q in all_questions(survey.schema) if q.type == "multiple_choice"}
 
 
+def _dates(survey: SurveyPage) -> set[str]:
+    return {q.id for q in all_questions(survey.schema) if q.type == "date"}
+
+
+def month_of(text: str) -> str:
+    """A date answer's "YYYY-MM" (answers are stored as ISO dates), or "" if it is not one.
+    The same test as the rebuild's SQL (LIKE '____-__-__'), so recount and rebuild agree."""
+    return text[:7] if len(text) == 10 and text[4] == text[7] == "-" else ""
+
+
 def counts_for(survey: SurveyPage, entries: Iterable[tuple]) -> tuple[Counter, dict]:
     """(counts, number sums) per tally key for responses given as
     (submitted_on, stakeholder_group_id, region_id, answer rows)."""
-    multi, dims = _multi(survey), not survey.is_anonymous
+    multi, dates, dims = _multi(survey), _dates(survey), not survey.is_anonymous
     counts: Counter = Counter()
     sums: dict = defaultdict(lambda: [Decimal(0), 0])
     for submitted_on, group_id, region_id, rows in entries:
@@ -57,6 +68,9 @@ def counts_for(survey: SurveyPage, entries: Iterable[tuple]) -> tuple[Counter, d
             if number is not None:
                 sums[key][0] += Decimal(number)
                 sums[key][1] += 1
+            if qid in dates and (month := month_of(_get(row, "text") or "")):
+                # Dates are counted by month only: the summary never needs the day.
+                counts[(TallyKind.MONTH, qid, month, "", 0)] += 1
             if choice:
                 counts[(TallyKind.CHOICE, qid, row_key, choice, 0)] += 1
                 if dims and not row_key and qid not in multi:
@@ -124,6 +138,10 @@ UNION ALL
 SELECT %(s)s, 'answered', question_id, row_key, '', 0, count(DISTINCT response_id),
        coalesce(sum(number), 0), count(number)
   FROM {answer} WHERE survey_id = %(s)s GROUP BY question_id, row_key
+UNION ALL
+SELECT %(s)s, 'month', question_id, substr(text, 1, 7), '', 0, count(*), 0, 0
+  FROM {answer} WHERE survey_id = %(s)s AND question_id IN ({dates}) AND text LIKE '____-__-__'
+  GROUP BY question_id, substr(text, 1, 7)
 """
 _REBUILD_DIMS = """
 INSERT INTO {tally} (survey_id, kind, question_id, row_key, choice, dim, n, number_sum, number_n)
@@ -152,7 +170,11 @@ def rebuild(survey: SurveyPage) -> int:
             cursor.execute(f"LOCK TABLE {names['response']}, {names['answer']} IN SHARE MODE")
         ResultTally.objects.filter(survey=survey).delete()
         params = {"s": survey.pk, "multi": sorted(_multi(survey)) or [""]}
-        cursor.execute(_REBUILD.format(**names), params)
+        # An IN list rather than ANY(array), so the demo's SQLite can run the rebuild too.
+        dates = sorted(_dates(survey)) or [""]
+        params |= {f"d{i}": qid for i, qid in enumerate(dates)}
+        in_list = ", ".join(f"%(d{i})s" for i in range(len(dates)))
+        cursor.execute(_REBUILD.format(**names, dates=in_list), params)
         if not survey.is_anonymous:
             cursor.execute(_REBUILD_DIMS.format(**names), params)
     return ResultTally.objects.filter(survey=survey).count()

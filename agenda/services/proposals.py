@@ -38,6 +38,7 @@ def proposal_create(
             region=region,
             state=ProposalState.PENDING if hold else ProposalState.OPEN,
             held_reason=hold.message if hold else "",
+            held_code=hold.code if hold else "",
         )
         proposal.stakeholder_groups.set(stakeholder_groups)
         proposal.cfsr_terms.set(cfsr_terms)
@@ -66,8 +67,8 @@ def proposal_release(*, by, proposal: Proposal, approve: bool) -> Proposal:
         raise ValidationError(_("This proposal is not waiting for moderation."))
     if approve:
         proposal.state = ProposalState.OPEN
-        proposal.held_reason = ""
-        proposal.save(update_fields=["state", "held_reason"])
+        proposal.held_reason, proposal.held_code = "", ""
+        proposal.save(update_fields=["state", "held_reason", "held_code"])
     else:
         proposal.state = ProposalState.DECLINED
         proposal.answer = _("Not published: it does not follow the participation guidelines.")
@@ -116,6 +117,7 @@ def proposal_comment(*, author, proposal: Proposal, body: str) -> ProposalCommen
             body=body,
             is_published=not hold,
             held_reason=hold.message if hold else "",
+            held_code=hold.code if hold else "",
         )
         _alert_if_danger(hold, what="comment on a proposal", number=comment.pk)
         invalidate(f"proposal {proposal.pk} commented")

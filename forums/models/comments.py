@@ -48,35 +48,42 @@ class Comment(models.Model):
     )
     kind = models.CharField(max_length=10, choices=CommentKind.choices, default=CommentKind.COMMENT)
     is_official = models.BooleanField(
-        default=False, help_text="Posted as the agency's official answer to the question above it."
+        default=False, help_text=_("Posted as the agency's official answer to the question above it.")
     )
-    body = models.TextField(help_text="What the author typed (never rendered as HTML).")
-    body_html = models.TextField(help_text="The sanitised HTML shown on the board.")
+    body = models.TextField(help_text=_("What the author typed (never rendered as HTML)."))
+    body_html = models.TextField(help_text=_("The sanitised HTML shown on the board."))
     state = models.CharField(
         max_length=10, choices=CommentState.choices, default=CommentState.PUBLISHED, db_index=True
     )
     held_reason = models.CharField(
-        max_length=255, blank=True, help_text="Why it is held, in words the author is shown."
+        max_length=255, blank=True, help_text=_("Why it is held, in words the author is shown.")
+    )
+    held_code = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text=_("The hold rule's code: the reason is shown from it in the reader's language."),
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
     last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
     paragraph_id = models.CharField(
-        max_length=64, blank=True, help_text="The draft paragraph (its block id) this comment is about."
+        max_length=64, blank=True, help_text=_("The draft paragraph (its block id) this comment is about.")
     )
-    quote = models.TextField(blank=True, help_text="The passage of the paragraph the comment quotes.")
-    paragraph_text = models.TextField(blank=True, help_text="The paragraph's text when the comment was made.")
+    quote = models.TextField(blank=True, help_text=_("The passage of the paragraph the comment quotes."))
+    paragraph_text = models.TextField(
+        blank=True, help_text=_("The paragraph's text when the comment was made.")
+    )
     draft_revision = models.ForeignKey(
         "wagtailcore.Revision",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The topic's revision that was live when the comment was made.",
+        help_text=_("The topic's revision that was live when the comment was made."),
     )
     client_token = models.UUIDField(
-        null=True, blank=True, help_text="One-time form token: a double-clicked submit posts once."
+        null=True, blank=True, help_text=_("One-time form token: a double-clicked submit posts once.")
     )
 
     objects = CommentQuerySet.as_manager()
@@ -128,6 +135,13 @@ class Comment(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{self.topic.url}#comment-{self.pk}"
+
+    @property
+    def held_message(self) -> str:
+        """Why it is held, in the reader's language (from `held_code`; else `held_reason`)."""
+        from forums.moderation.rules import hold_message
+
+        return hold_message(self.held_code, self.held_reason)
 
 
 class CommentRevision(models.Model):

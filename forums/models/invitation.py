@@ -28,7 +28,7 @@ class WorkgroupInvitation(models.Model):
     workgroup = models.ForeignKey(
         "forums.WorkgroupPage", on_delete=models.CASCADE, related_name="invitations"
     )
-    email = models.EmailField(help_text="Stored in lower case.")
+    email = models.EmailField(help_text=_("Stored in lower case."))
     token_hash = models.CharField(max_length=64, unique=True)
     message = models.TextField(blank=True, max_length=1000)
     language = models.CharField(max_length=8, blank=True)

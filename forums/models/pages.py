@@ -2,6 +2,7 @@ from django import forms
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -24,7 +25,7 @@ class WorkgroupIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
 
     class Meta:
-        verbose_name = "workgroup index page"
+        verbose_name = _("workgroup index page")
 
     def get_context(self, request, *args, **kwargs):
         from forums import selectors
@@ -83,7 +84,7 @@ class WorkgroupPage(PrivateAwareMixin, RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The initiative this workgroup carries out.",
+        help_text=_("The initiative this workgroup carries out."),
     )
     membership_mode = models.CharField(
         max_length=12, choices=MembershipMode.choices, default=MembershipMode.OPEN
@@ -92,11 +93,13 @@ class WorkgroupPage(PrivateAwareMixin, RoutablePageMixin, BasePage):
         "accounts.StakeholderGroup",
         blank=True,
         related_name="+",
-        help_text="Leave empty to welcome everyone; otherwise only people in these groups may join.",
+        help_text=_("Leave empty to welcome everyone; otherwise only people in these groups may join."),
     )
     is_private = models.BooleanField(
         default=False,
-        help_text="Only members see its topics, comments and plan; it is left out of search and the sitemap.",
+        help_text=_(
+            "Only members see its topics, comments and plan; it is left out of search and the sitemap."
+        ),
     )
 
     parent_page_types = ["forums.WorkgroupIndexPage"]
@@ -110,12 +113,12 @@ class WorkgroupPage(PrivateAwareMixin, RoutablePageMixin, BasePage):
         FieldPanel("cfsr_terms"),
         MultiFieldPanel(
             [FieldPanel("membership_mode"), FieldPanel("allowed_groups"), FieldPanel("is_private")],
-            heading="Membership",
+            heading=_("Membership"),
         ),
     ]
 
     class Meta:
-        verbose_name = "workgroup page"
+        verbose_name = _("workgroup page")
         permissions = [
             ("view_private_workgroup", "Can read private workgroups and draft summaries"),
             ("comment_unheld", "Comments are not held for new members or new accounts"),
@@ -170,30 +173,30 @@ class TopicPage(PrivateAwareMixin, BasePage):
     draft = StreamField(
         DraftStreamBlock(),
         blank=True,
-        help_text="The draft under review, paragraph by paragraph: people comment on each paragraph.",
+        help_text=_("The draft under review, paragraph by paragraph: people comment on each paragraph."),
     )
-    question = models.TextField(blank=True, help_text="The question the agency asks partners.")
-    opens_at = models.DateTimeField(null=True, blank=True, help_text="Comments open at this time.")
-    closes_at = models.DateTimeField(null=True, blank=True, help_text="Comments close at this time.")
+    question = models.TextField(blank=True, help_text=_("The question the agency asks partners."))
+    opens_at = models.DateTimeField(null=True, blank=True, help_text=_("Comments open at this time."))
+    closes_at = models.DateTimeField(null=True, blank=True, help_text=_("Comments close at this time."))
     cfsr_terms = ParentalManyToManyField("home.CfsrTerm", blank=True, related_name="topics")
     what_we_heard = RichTextField(blank=True, features=["bold", "italic", "ol", "ul", "link"])
     what_we_did = RichTextField(blank=True, features=["bold", "italic", "ol", "ul", "link"])
     paragraph_changes = StreamField(
         [("change", ParagraphChangeBlock())],
         blank=True,
-        help_text="What we did about particular paragraphs of the draft.",
+        help_text=_("What we did about particular paragraphs of the draft."),
     )
     feedback_comments = ParentalManyToManyField(
         "forums.Comment",
         blank=True,
         related_name="feedback_topics",
-        help_text="The comments and questions this feedback answers.",
+        help_text=_("The comments and questions this feedback answers."),
     )
     feedback_plan_items = ParentalManyToManyField(
         "forums.PlanItem",
         blank=True,
         related_name="feedback_topics",
-        help_text="The plan items that changed because of what we heard.",
+        help_text=_("The plan items that changed because of what we heard."),
     )
 
     base_form_class = TopicPageForm
@@ -207,7 +210,7 @@ class TopicPage(PrivateAwareMixin, BasePage):
         FieldPanel("body"),
         FieldPanel("draft"),
         FieldPanel("documents"),
-        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading="Comment window"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Comment window")),
         FieldPanel("cfsr_terms"),
         MultiFieldPanel(
             [
@@ -217,12 +220,12 @@ class TopicPage(PrivateAwareMixin, BasePage):
                 FieldPanel("feedback_comments", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("feedback_plan_items", widget=forms.CheckboxSelectMultiple),
             ],
-            heading="What we heard, what we did (publish after the window closes)",
+            heading=_("What we heard, what we did (publish after the window closes)"),
         ),
     ]
 
     class Meta:
-        verbose_name = "topic page"
+        verbose_name = _("topic page")
 
     def get_workgroup(self) -> WorkgroupPage:
         if not hasattr(self, "_workgroup"):

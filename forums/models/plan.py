@@ -34,19 +34,19 @@ class PlanItem(ClusterableModel):
         blank=True,
         on_delete=models.CASCADE,
         related_name="children",
-        help_text="A strategy sits under a goal; an action step under a strategy.",
+        help_text=_("A strategy sits under a goal; an action step under a strategy."),
     )
     level = models.CharField(max_length=10, choices=PlanLevel.choices, default=PlanLevel.GOAL)
     title = models.CharField(max_length=255)
     description = models.TextField(blank=True)
     owner = models.CharField(
-        max_length=120, blank=True, help_text="An organisation or a role, never a person."
+        max_length=120, blank=True, help_text=_("An organisation or a role, never a person.")
     )
     start_date = models.DateField(null=True, blank=True)
     due_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=12, choices=PlanStatus.choices, default=PlanStatus.NOT_STARTED)
     measure = models.CharField(max_length=255, blank=True)
-    unit = models.CharField(max_length=40, blank=True, help_text='For example "%" or "days".')
+    unit = models.CharField(max_length=40, blank=True, help_text=_('For example "%" or "days".'))
     baseline = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     current = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
@@ -55,8 +55,8 @@ class PlanItem(ClusterableModel):
         "accounts.Region",
         blank=True,
         related_name="plan_items",
-        verbose_name="sites (counties or regions)",
-        help_text="Where this item is carried out; leave empty for agency-wide work.",
+        verbose_name=_("sites (counties or regions)"),
+        help_text=_("Where this item is carried out; leave empty for agency-wide work."),
     )
     sort_order = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
@@ -75,12 +75,12 @@ class PlanItem(ClusterableModel):
                     [FieldPanel("unit"), FieldPanel("baseline"), FieldPanel("target"), FieldPanel("current")]
                 ),
             ],
-            heading="Measure",
+            heading=_("Measure"),
         ),
         FieldPanel("cfsr_terms"),
         FieldPanel("regions"),
         FieldPanel("sort_order"),
-        InlinePanel("progress_notes", heading="Progress notes", label="Progress note"),
+        InlinePanel("progress_notes", heading=_("Progress notes"), label=_("Progress note")),
     ]
 
     class Meta:

@@ -141,6 +141,7 @@ def _comment(*, topic, author, body, state, hold_code="", age_days=0) -> tuple[C
         body_html=render_comment_html(body),
         state=state,
         held_reason=_held_message(hold_code) if hold_code else "",
+        held_code=hold_code,
         created_at=when,
         last_activity_at=when,
     )

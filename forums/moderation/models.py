@@ -90,7 +90,7 @@ class ModerationDecision(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="moderation_decisions",
-        help_text="Empty when the system decided (e.g. three flags).",
+        help_text=_("Empty when the system decided (e.g. three flags)."),
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
@@ -147,9 +147,9 @@ class SanctionQuerySet(models.QuerySet):
 class Sanction(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sanctions")
     kind = models.CharField(max_length=10, choices=SanctionKind.choices)
-    reason = models.TextField(help_text="Shown to the person.")
+    reason = models.TextField(help_text=_("Shown to the person."))
     starts_at = models.DateTimeField(default=timezone.now)
-    ends_at = models.DateTimeField(null=True, blank=True, help_text="Empty: until lifted.")
+    ends_at = models.DateTimeField(null=True, blank=True, help_text=_("Empty: until lifted."))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -180,7 +180,7 @@ class Sanction(models.Model):
 class BlockedTerm(models.Model):
     """A word or phrase that holds a comment for review; danger terms also alert on-call staff."""
 
-    term = models.CharField(max_length=100, unique=True, help_text="Matched as a whole word, any case.")
+    term = models.CharField(max_length=100, unique=True, help_text=_("Matched as a whole word, any case."))
     kind = models.CharField(max_length=10, choices=TermKind.choices, default=TermKind.BLOCKED)
     created_at = models.DateTimeField(default=timezone.now)
 

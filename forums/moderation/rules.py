@@ -19,6 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from forums import permissions as forum_permissions
 
@@ -60,22 +61,42 @@ def unregister_hold_rule(rule: HoldRule) -> None:
         _extra_rules.remove(rule)
 
 
+# English message ids: stored with the hold (held_reason) and shown through hold_message(),
+# which translates them for the reader.
 MESSAGES = {
-    HoldCode.DANGER: (
+    HoldCode.DANGER: gettext_noop(
         "held for review because it may say that someone is in danger. Agency staff have been told. "
         "If anyone is in danger now, call {emergency}; to report abuse or neglect, call {hotline}"
     ),
-    HoldCode.PERSONAL_DATA: (
+    HoldCode.PERSONAL_DATA: gettext_noop(
         "held for review because it may contain personal information about a child or family"
     ),
-    HoldCode.BLOCKED_WORDS: "held for review because it contains words that moderators check first",
-    HoldCode.SANCTIONED: (
+    HoldCode.BLOCKED_WORDS: gettext_noop(
+        "held for review because it contains words that moderators check first"
+    ),
+    HoldCode.SANCTIONED: gettext_noop(
         "held for review because your account is limited for now (see the notice on this page)"
     ),
-    HoldCode.NEW_AUTHOR: "held for review because moderators read the first comments of new members",
-    HoldCode.NEW_ACCOUNT: "held for review because your account is new",
-    HoldCode.LINKS: "held for review because it has several links",
+    HoldCode.NEW_AUTHOR: gettext_noop(
+        "held for review because moderators read the first comments of new members"
+    ),
+    HoldCode.NEW_ACCOUNT: gettext_noop("held for review because your account is new"),
+    HoldCode.LINKS: gettext_noop("held for review because it has several links"),
 }
+
+
+def hold_message(code: str, stored: str = "") -> str:
+    """What the author is told about a hold, in the active language: from the hold's code
+    when it is one of the built-in rules, else the stored text as it was written (rules
+    registered by other apps, rows from before codes were kept)."""
+    message = MESSAGES.get(code)
+    if message is None:
+        return stored
+    text = gettext(message)
+    if "{" in message:
+        numbers = safety_numbers()
+        text = text.format(hotline=numbers["hotline"], emergency=numbers["emergency"])
+    return text
 
 
 def is_trusted(user, topic) -> bool:

@@ -23,7 +23,7 @@ class CfsrTerm(models.Model):
 
     class Meta:
         ordering = ["sort_order"]
-        verbose_name = "CFSR outcome or systemic factor"
+        verbose_name = _("CFSR outcome or systemic factor")
 
     def __str__(self):
         return self.name
@@ -38,7 +38,7 @@ class BasePage(Page):
     """Fields and behaviour every content page shares."""
 
     intro = models.TextField(
-        blank=True, help_text="One or two plain-language sentences shown under the title."
+        blank=True, help_text=_("One or two plain-language sentences shown under the title.")
     )
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -63,7 +63,7 @@ class HomePage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
 
     class Meta:
-        verbose_name = "home page"
+        verbose_name = _("home page")
 
     def route(self, request, path_components):
         if not path_components:
@@ -87,7 +87,7 @@ class StandardPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
 
     class Meta:
-        verbose_name = "standard page"
+        verbose_name = _("standard page")
 
 
 class AudienceKind(models.TextChoices):
@@ -103,7 +103,7 @@ class AudiencePage(BasePage):
     featured = StreamField(
         [("page", FeaturedLinkBlock())],
         blank=True,
-        help_text="Pages this audience should see first, in order.",
+        help_text=_("Pages this audience should see first, in order."),
     )
     body = StreamField(BaseStreamBlock(), blank=True)
 
@@ -117,7 +117,7 @@ class AudiencePage(BasePage):
     ]
 
     class Meta:
-        verbose_name = "audience page"
+        verbose_name = _("audience page")
 
 
 @register_setting(icon="site")
@@ -137,28 +137,28 @@ class PortalSettings(BaseSiteSetting):
     hotline_phone = models.CharField(
         max_length=40,
         default="1-800-555-0199",
-        help_text="The child-abuse hotline, shown to anyone who may be reporting danger.",
+        help_text=_("The child-abuse hotline, shown to anyone who may be reporting danger."),
     )
     emergency_phone = models.CharField(max_length=20, default="911")
     safety_message = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
-        help_text="Shown beside the hotline numbers.",
+        help_text=_("Shown beside the hotline numbers."),
     )
 
     panels = [
         FieldPanel("organisation_name"),
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("contact_address")],
-            heading="Contact (footer)",
+            heading=_("Contact (footer)"),
         ),
         MultiFieldPanel(
             [FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
-            heading="Legal pages (footer)",
+            heading=_("Legal pages (footer)"),
         ),
         MultiFieldPanel(
             [FieldPanel("hotline_phone"), FieldPanel("emergency_phone"), FieldPanel("safety_message")],
-            heading="Safety",
+            heading=_("Safety"),
         ),
     ]
 
@@ -176,4 +176,4 @@ class PortalSettings(BaseSiteSetting):
         return cached_fragment("portal-settings", build, vary=site.pk)
 
     class Meta:
-        verbose_name = "portal settings"
+        verbose_name = _("portal settings")

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -29,7 +30,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
 
     class Meta:
-        verbose_name = "event index page"
+        verbose_name = _("event index page")
 
     @path("")
     def upcoming(self, request):
@@ -62,13 +63,13 @@ class EventPage(RoutablePageMixin, BasePage):
         max_length=64,
         choices=TIME_ZONE_CHOICES,
         default=settings.TIME_ZONE,
-        help_text="Times are shown to people in this time zone.",
+        help_text=_("Times are shown to people in this time zone."),
     )
     location_name = models.CharField(
-        max_length=200, blank=True, help_text="e.g. Lakeshore County Library, Room B"
+        max_length=200, blank=True, help_text=_("e.g. Lakeshore County Library, Room B")
     )
     address = models.TextField(blank=True)
-    online_url = models.URLField(blank=True, help_text="The link to join online, if people can.")
+    online_url = models.URLField(blank=True, help_text=_("The link to join online, if people can."))
     agenda = models.ForeignKey(
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -87,16 +88,16 @@ class EventPage(RoutablePageMixin, BasePage):
     ]
     content_panels = [
         *BasePage.content_panels,
-        MultiFieldPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("time_zone")], heading="When"),
+        MultiFieldPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("time_zone")], heading=_("When")),
         MultiFieldPanel(
-            [FieldPanel("location_name"), FieldPanel("address"), FieldPanel("online_url")], heading="Where"
+            [FieldPanel("location_name"), FieldPanel("address"), FieldPanel("online_url")], heading=_("Where")
         ),
-        MultiFieldPanel([FieldPanel("agenda"), FieldPanel("minutes")], heading="Documents"),
+        MultiFieldPanel([FieldPanel("agenda"), FieldPanel("minutes")], heading=_("Documents")),
         FieldPanel("body"),
     ]
 
     class Meta:
-        verbose_name = "event page"
+        verbose_name = _("event page")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end__gte=models.F("start")), name="event_ends_after_start"

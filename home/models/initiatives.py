@@ -32,7 +32,7 @@ class InitiativeIndexPage(BasePage):
     max_count = 1
 
     class Meta:
-        verbose_name = "initiative index page"
+        verbose_name = _("initiative index page")
 
     def get_context(self, request, *args, **kwargs):
         from home import selectors
@@ -43,25 +43,25 @@ class InitiativeIndexPage(BasePage):
 
 
 class InitiativePage(BasePage):
-    summary = models.TextField(help_text="Two or three sentences: what this initiative is and why.")
+    summary = models.TextField(help_text=_("Two or three sentences: what this initiative is and why."))
     status = models.CharField(
         max_length=20, choices=InitiativeStatus.choices, default=InitiativeStatus.PLANNING
     )
     system_goals = RichTextField(
-        blank=True, features=GOAL_FEATURES, help_text="What changes across the whole child-welfare system."
+        blank=True, features=GOAL_FEATURES, help_text=_("What changes across the whole child-welfare system.")
     )
     program_goals = RichTextField(
-        blank=True, features=GOAL_FEATURES, help_text="What changes in programs and services."
+        blank=True, features=GOAL_FEATURES, help_text=_("What changes in programs and services.")
     )
     practice_goals = RichTextField(
-        blank=True, features=GOAL_FEATURES, help_text="What changes in day-to-day work with families."
+        blank=True, features=GOAL_FEATURES, help_text=_("What changes in day-to-day work with families.")
     )
     partners = StreamField([("partner", PartnerBlock())], blank=True)
     cfsr_terms = ParentalManyToManyField(
         "home.CfsrTerm",
         blank=True,
         related_name="initiative_pages",
-        verbose_name="CFSR outcomes and systemic factors",
+        verbose_name=_("CFSR outcomes and systemic factors"),
     )
     theory_of_change = models.ForeignKey(
         "home.TheoryOfChangePage",
@@ -69,9 +69,9 @@ class InitiativePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="initiatives",
-        help_text="The Theory of Change this initiative puts into practice.",
+        help_text=_("The Theory of Change this initiative puts into practice."),
     )
-    featured = models.BooleanField(default=False, help_text="Show on the home page.")
+    featured = models.BooleanField(default=False, help_text=_("Show on the home page."))
     body = StreamField(BaseStreamBlock(), blank=True)
 
     parent_page_types = ["home.InitiativeIndexPage"]
@@ -91,7 +91,7 @@ class InitiativePage(BasePage):
         FieldPanel("status"),
         MultiFieldPanel(
             [FieldPanel("system_goals"), FieldPanel("program_goals"), FieldPanel("practice_goals")],
-            heading="Goals",
+            heading=_("Goals"),
         ),
         FieldPanel("partners"),
         FieldPanel("cfsr_terms", widget=forms.CheckboxSelectMultiple),
@@ -101,7 +101,7 @@ class InitiativePage(BasePage):
     ]
 
     class Meta:
-        verbose_name = "initiative page"
+        verbose_name = _("initiative page")
 
     def get_context(self, request, *args, **kwargs):
         from home import selectors

@@ -6,6 +6,7 @@ refuses anonymous visitors (documents are always served through Django; see docs
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
@@ -18,7 +19,7 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The library's collection. Its sub-collections are the categories people filter by.",
+        help_text=_("The library's collection. Its sub-collections are the categories people filter by."),
     )
 
     parent_page_types = ["home.HomePage", "home.AudiencePage", "home.StandardPage"]
@@ -26,7 +27,7 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("collection")]
 
     class Meta:
-        verbose_name = "resource library page"
+        verbose_name = _("resource library page")
 
     @path("")
     def library(self, request):

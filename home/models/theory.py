@@ -54,7 +54,7 @@ class TheoryOfChangePage(RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Optional: the signed-off version as a PDF or image, offered for download.",
+        help_text=_("Optional: the signed-off version as a PDF or image, offered for download."),
     )
 
     parent_page_types = ["home.HomePage"]
@@ -72,7 +72,7 @@ class TheoryOfChangePage(RoutablePageMixin, BasePage):
     ]
 
     class Meta:
-        verbose_name = "Theory of Change page"
+        verbose_name = _("Theory of Change page")
 
     def columns(self) -> list[dict]:
         return [self._column(name, heading, question) for name, heading, question in TOC_COLUMNS]

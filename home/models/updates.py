@@ -3,6 +3,7 @@
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -24,7 +25,7 @@ class UpdateIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
 
     class Meta:
-        verbose_name = "update index page"
+        verbose_name = _("update index page")
 
     @path("")
     def index(self, request):
@@ -55,14 +56,16 @@ class UpdatePage(BasePage):
     author_role = models.CharField(
         max_length=100,
         default="Communications team",
-        help_text="Shown as the author: a team or role, e.g. 'Communications team'.",
+        help_text=_("Shown as the author: a team or role, e.g. 'Communications team'."),
     )
     byline_name = models.CharField(
         max_length=100,
         blank=True,
-        help_text="Optional: your name, only if you choose to be named. Leave blank to show only the role.",
+        help_text=_(
+            "Optional: your name, only if you choose to be named. Leave blank to show only the role."
+        ),
     )
-    summary = models.TextField(blank=True, help_text="Shown in lists and feeds.")
+    summary = models.TextField(blank=True, help_text=_("Shown in lists and feeds."))
     initiative = models.ForeignKey(
         "home.InitiativePage",
         null=True,
@@ -74,7 +77,7 @@ class UpdatePage(BasePage):
         "home.CfsrTerm",
         blank=True,
         related_name="update_pages",
-        verbose_name="CFSR outcomes and systemic factors",
+        verbose_name=_("CFSR outcomes and systemic factors"),
     )
     tags = ClusterTaggableManager(through=UpdatePageTag, blank=True)
     body = StreamField(BaseStreamBlock(), blank=True)
@@ -90,7 +93,7 @@ class UpdatePage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("date"),
-        MultiFieldPanel([FieldPanel("author_role"), FieldPanel("byline_name")], heading="Author"),
+        MultiFieldPanel([FieldPanel("author_role"), FieldPanel("byline_name")], heading=_("Author")),
         FieldPanel("summary"),
         FieldPanel("initiative"),
         FieldPanel("tags"),
@@ -99,7 +102,7 @@ class UpdatePage(BasePage):
     ]
 
     class Meta:
-        verbose_name = "update page"
+        verbose_name = _("update page")
 
     @property
     def byline(self) -> str:

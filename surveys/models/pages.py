@@ -45,7 +45,7 @@ class SurveyIndexPage(BasePage):
     max_count = 1
 
     class Meta:
-        verbose_name = "survey index page"
+        verbose_name = _("survey index page")
 
     def get_context(self, request, *args, **kwargs):
         from ..selectors import surveys_for_person
@@ -55,7 +55,7 @@ class SurveyIndexPage(BasePage):
         return context
 
 
-ES_HELP = "In Spanish. Leave empty to show the English text."
+ES_HELP = _("In Spanish. Leave empty to show the English text.")
 
 
 class SurveyPage(BasePage):
@@ -67,13 +67,15 @@ class SurveyPage(BasePage):
     intro_es = models.TextField("introduction in Spanish", blank=True, help_text=ES_HELP)
     sections = StreamField([("section", SectionBlock())], blank=True)
     thank_you = models.TextField(
-        blank=True, help_text="Shown on the confirmation page after someone sends their answers."
+        blank=True, help_text=_("Shown on the confirmation page after someone sends their answers.")
     )
     thank_you_es = models.TextField("thank-you text in Spanish", blank=True, help_text=ES_HELP)
     is_anonymous = models.BooleanField(
         default=False,
-        help_text="Anonymous: no name, account, link, address or time of day is kept with answers. "
-        "Cannot be changed once responses exist.",
+        help_text=_(
+            "Anonymous: no name, account, link, address or time of day is kept with answers. "
+            "Cannot be changed once responses exist."
+        ),
     )
     access_mode = models.CharField(max_length=12, choices=AccessMode.choices, default=AccessMode.MEMBERS)
     target_groups = ParentalManyToManyField("accounts.StakeholderGroup", blank=True, related_name="surveys")
@@ -83,17 +85,17 @@ class SurveyPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="surveys",
-        help_text="Optional: only people in this region or county.",
+        help_text=_("Optional: only people in this region or county."),
     )
     verified_members_only = models.BooleanField(
-        default=False, help_text="Only people whose group membership staff have verified."
+        default=False, help_text=_("Only people whose group membership staff have verified.")
     )
     opens_at = models.DateTimeField(null=True, blank=True)
     closes_at = models.DateTimeField(null=True, blank=True)
     max_responses = models.PositiveIntegerField(null=True, blank=True)
     public_summary = models.BooleanField(
         default=False,
-        help_text="After the survey closes, show everyone a summary of results (small counts hidden).",
+        help_text=_("After the survey closes, show everyone a summary of results (small counts hidden)."),
     )
     cfsr_terms = ParentalManyToManyField("home.CfsrTerm", blank=True, related_name="surveys")
     initiative = models.ForeignKey(
@@ -102,7 +104,7 @@ class SurveyPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The initiative this survey informs.",
+        help_text=_("The initiative this survey informs."),
     )
 
     parent_page_types = ["surveys.SurveyIndexPage"]
@@ -114,7 +116,7 @@ class SurveyPage(BasePage):
         FieldPanel("thank_you"),
         MultiFieldPanel(
             [FieldPanel("title_es"), FieldPanel("intro_es"), FieldPanel("thank_you_es")],
-            heading="In Spanish (questions, choices and sections: the Spanish fields beside each)",
+            heading=_("In Spanish (questions, choices and sections: the Spanish fields beside each)"),
         ),
     ]
     settings_panels = [
@@ -126,7 +128,7 @@ class SurveyPage(BasePage):
                 FieldPanel("region"),
                 FieldPanel("verified_members_only"),
             ],
-            heading="Who is asked",
+            heading=_("Who is asked"),
         ),
         MultiFieldPanel(
             [
@@ -135,20 +137,20 @@ class SurveyPage(BasePage):
                 FieldPanel("max_responses"),
                 FieldPanel("public_summary"),
             ],
-            heading="When and how many",
+            heading=_("When and how many"),
         ),
         MultiFieldPanel(
             [
                 FieldPanel("cfsr_terms"),
                 InitiativeChooserPanel("initiative", page_type=INITIATIVE_PAGE),
             ],
-            heading="Links",
+            heading=_("Links"),
         ),
         *BasePage.settings_panels,
     ]
 
     class Meta:
-        verbose_name = "survey"
+        verbose_name = _("survey")
 
     @cached_property
     def schema(self):

@@ -9,6 +9,7 @@ Response rows in shuffled batches of at least SURVEY_ANONYMITY_CROWD and deletes
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class SealedAnswers(models.Model):
@@ -17,7 +18,7 @@ class SealedAnswers(models.Model):
     sealed = models.BinaryField()
 
     class Meta:
-        verbose_name_plural = "sealed answers"
+        verbose_name_plural = _("sealed answers")
 
     def __str__(self):
         return f"Sealed answers for {self.survey_id}"

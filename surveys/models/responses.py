@@ -33,7 +33,7 @@ class Response(models.Model):
         null=True,
         blank=True,
         editable=False,
-        help_text="Anonymous surveys: the shuffled batch this response was written in.",
+        help_text=_("Anonymous surveys: the shuffled batch this response was written in."),
     )
     stakeholder_group = models.ForeignKey(
         "accounts.StakeholderGroup", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -71,7 +71,7 @@ class Answer(models.Model):
     choice = models.CharField(max_length=200, blank=True)
     number = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     text = models.TextField(blank=True)
-    published = models.BooleanField(default=False, help_text="Free text an analyst chose to publish.")
+    published = models.BooleanField(default=False, help_text=_("Free text an analyst chose to publish."))
 
     class Meta:
         constraints = [

@@ -11,6 +11,7 @@ class TallyKind(models.TextChoices):
     ANSWERED = "answered", "Question answered"  # question_id, row_key; with number sum/count
     GROUP = "group", "Option chosen, by stakeholder group"  # question_id, choice, dim
     REGION = "region", "Option chosen, by region"  # question_id, choice, dim
+    MONTH = "month", "Date answers in a month"  # question_id, row_key: the answer's "YYYY-MM"
 
 
 class ResultTally(models.Model):
@@ -26,7 +27,7 @@ class ResultTally(models.Model):
     question_id = models.CharField(max_length=40, blank=True, default="")
     row_key = models.CharField(max_length=200, blank=True, default="")
     choice = models.CharField(max_length=200, blank=True, default="")
-    dim = models.BigIntegerField(default=0, help_text="Stakeholder group or region id; 0 for none.")
+    dim = models.BigIntegerField(default=0, help_text=_("Stakeholder group or region id; 0 for none."))
     n = models.BigIntegerField(default=0)
     number_sum = models.DecimalField(max_digits=24, decimal_places=2, default=0)
     number_n = models.BigIntegerField(default=0)

@@ -5,30 +5,31 @@ Each text a person reads has a Spanish field beside it (`…_es`): translating i
 text only, so question ids, types and stored values (the English choices) never change.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-SKIP_HELP = "Show this only when the question with this short code was answered with the value below."
-ES_HELP = "In Spanish. Leave empty to show the English text."
-ES_LIST_HELP = (
+SKIP_HELP = _("Show this only when the question with this short code was answered with the value below.")
+ES_HELP = _("In Spanish. Leave empty to show the English text.")
+ES_LIST_HELP = _(
     "In Spanish, one for each English entry above and in the same order (they are matched by "
     "position). Leave the list empty to show the English ones."
 )
 
 
 class QuestionBlock(blocks.StructBlock):
-    label = blocks.CharBlock(max_length=300, help_text="The question, in plain language.")
+    label = blocks.CharBlock(max_length=300, help_text=_("The question, in plain language."))
     label_es = blocks.CharBlock(
-        required=False, max_length=300, label="Question in Spanish", help_text=ES_HELP
+        required=False, max_length=300, label=_("Question in Spanish"), help_text=ES_HELP
     )
     help_text = blocks.CharBlock(required=False, max_length=300)
     help_text_es = blocks.CharBlock(
-        required=False, max_length=300, label="Help text in Spanish", help_text=ES_HELP
+        required=False, max_length=300, label=_("Help text in Spanish"), help_text=ES_HELP
     )
     required = blocks.BooleanBlock(required=False, default=False)
     code = blocks.CharBlock(
         required=False,
         max_length=20,
-        help_text="Short code used in exports and skip logic, for example Q3.",
+        help_text=_("Short code used in exports and skip logic, for example Q3."),
     )
     show_if_code = blocks.CharBlock(required=False, max_length=20, help_text=SKIP_HELP)
     show_if_value = blocks.CharBlock(required=False, max_length=255)
@@ -39,13 +40,13 @@ class QuestionBlock(blocks.StructBlock):
 
 class ShortTextQuestionBlock(QuestionBlock):
     class Meta:
-        label = "Short text"
+        label = _("Short text")
         icon = "pilcrow"
 
 
 class LongTextQuestionBlock(QuestionBlock):
     class Meta:
-        label = "Long text"
+        label = _("Long text")
         icon = "doc-full"
 
 
@@ -54,47 +55,47 @@ class ChoiceQuestionBlock(QuestionBlock):
     choices_es = blocks.ListBlock(
         blocks.CharBlock(required=False, max_length=200),
         default=[],
-        label="Choices in Spanish",
+        label=_("Choices in Spanish"),
         help_text=ES_LIST_HELP,
     )
     allow_other = blocks.BooleanBlock(
-        required=False, default=False, help_text='Add an "Other (please say)" option.'
+        required=False, default=False, help_text=_('Add an "Other (please say)" option.')
     )
 
 
 class SingleChoiceQuestionBlock(ChoiceQuestionBlock):
     class Meta:
-        label = "Single choice"
+        label = _("Single choice")
         icon = "radio-full"
 
 
 class MultipleChoiceQuestionBlock(ChoiceQuestionBlock):
     class Meta:
-        label = "Multiple choice"
+        label = _("Multiple choice")
         icon = "tick-inverse"
 
 
 class LikertQuestionBlock(QuestionBlock):
     class Meta:
-        label = "Agreement scale (Likert)"
+        label = _("Agreement scale (Likert)")
         icon = "list-ul"
 
 
 class RatingQuestionBlock(QuestionBlock):
     class Meta:
-        label = "Rating 1 to 5"
+        label = _("Rating 1 to 5")
         icon = "pick"
 
 
 class ScaleQuestionBlock(QuestionBlock):
     class Meta:
-        label = "Scale 0 to 10"
+        label = _("Scale 0 to 10")
         icon = "order"
 
 
 class YesNoQuestionBlock(QuestionBlock):
     class Meta:
-        label = "Yes or no"
+        label = _("Yes or no")
         icon = "tick"
 
 
@@ -103,13 +104,13 @@ class NumberQuestionBlock(QuestionBlock):
     max_value = blocks.IntegerBlock(required=False)
 
     class Meta:
-        label = "Number"
+        label = _("Number")
         icon = "plus"
 
 
 class DateQuestionBlock(QuestionBlock):
     class Meta:
-        label = "Date"
+        label = _("Date")
         icon = "date"
 
 
@@ -118,12 +119,12 @@ class LikertGridQuestionBlock(QuestionBlock):
     statements_es = blocks.ListBlock(
         blocks.CharBlock(required=False, max_length=200),
         default=[],
-        label="Statements in Spanish",
+        label=_("Statements in Spanish"),
         help_text=ES_LIST_HELP,
     )
 
     class Meta:
-        label = "Agreement grid (several statements)"
+        label = _("Agreement grid (several statements)")
         icon = "table"
 
 
@@ -144,13 +145,15 @@ QUESTION_BLOCKS = [
 
 class SectionBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=200)
-    title_es = blocks.CharBlock(required=False, max_length=200, label="Title in Spanish", help_text=ES_HELP)
+    title_es = blocks.CharBlock(
+        required=False, max_length=200, label=_("Title in Spanish"), help_text=ES_HELP
+    )
     intro = blocks.TextBlock(required=False)
-    intro_es = blocks.TextBlock(required=False, label="Introduction in Spanish", help_text=ES_HELP)
+    intro_es = blocks.TextBlock(required=False, label=_("Introduction in Spanish"), help_text=ES_HELP)
     show_if_code = blocks.CharBlock(required=False, max_length=20, help_text=SKIP_HELP)
     show_if_value = blocks.CharBlock(required=False, max_length=255)
     questions = blocks.StreamBlock(QUESTION_BLOCKS, min_num=1)
 
     class Meta:
         icon = "form"
-        label = "Section (one page of the survey)"
+        label = _("Section (one page of the survey)")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
+from django.utils.translation import gettext_noop
 
 from portal.accounts.models import Region, StakeholderGroup
 
@@ -19,8 +20,14 @@ from ..models import Answer, ResultTally, SurveyPage, TallyKind
 from ..questionnaire.schema import TEXT_TYPES, Question, all_questions
 from ..suppression import Cell, SuppressedTable, suppress_counts, suppress_single, suppress_table
 from .charts import bar_chart, diverging_chart, time_chart
+from .dates import date_periods, period_label
 
 TEXT_PER_QUESTION = 50
+# Built in English (the summary CSV's labels); results.language translates them for display.
+EVERYONE_ELSE = gettext_noop("Everyone else")
+BY_GROUP, BY_REGION = gettext_noop("By stakeholder group"), gettext_noop("By region")
+TOO_FEW_FOR_MEAN = gettext_noop("Not shown: too few answers.")
+MEAN_WOULD_REVEAL = gettext_noop("Not shown: it would reveal the hidden small counts.")
 
 
 @dataclass
@@ -28,6 +35,7 @@ class OptionRow:
     label: str
     cell: Cell
     percent: float | None
+    value: str = ""  # the stored answer (or a date period's key), so labels can be re-read
 
 
 @dataclass
@@ -49,6 +57,9 @@ class QuestionResult:
     chart: str = ""
     breakdowns: list[Breakdown] = field(default_factory=list)
     texts: list[Answer] = field(default_factory=list)
+    mean_value: float | None = None
+    # Date questions: answers per month, quarter or year (values are period keys, see dates.py).
+    periods: list[OptionRow] = field(default_factory=list)
 
 
 @dataclass
@@ -60,6 +71,7 @@ class SurveyResults:
     questions: list[QuestionResult]
     over_time: list[tuple[str, Cell]]
     over_time_chart: str
+    weeks: list[date] = field(default_factory=list)
 
 
 def _threshold() -> int:
@@ -88,10 +100,10 @@ def _texts(survey: SurveyPage, *, public: bool) -> list[Answer]:
 
 def _fetch(survey: SurveyPage, *, with_breakdowns: bool, with_text: bool, public: bool) -> dict:
     """Everything from the tallies (surveys.tallies) in one query, plus names and free text."""
-    kinds = [TallyKind.CHOICE, TallyKind.ANSWERED, TallyKind.WEEK]
+    kinds = [TallyKind.CHOICE, TallyKind.ANSWERED, TallyKind.WEEK, TallyKind.MONTH]
     if with_breakdowns:
         kinds += [TallyKind.GROUP, TallyKind.REGION]
-    fetched: dict = {"choices": [], "answered": [], "weeks": [], "groups": [], "regions": []}
+    fetched: dict = {"choices": [], "answered": [], "weeks": [], "months": [], "groups": [], "regions": []}
     cube: dict = {"groups": [], "regions": []}
     for t in ResultTally.objects.filter(survey=survey, kind__in=kinds).values_list(
         "kind", "question_id", "row_key", "choice", "dim", "n", "number_sum", "number_n"
@@ -104,6 +116,8 @@ def _fetch(survey: SurveyPage, *, with_breakdowns: bool, with_text: bool, public
             fetched["answered"].append({"question_id": qid, "row_key": row_key, "n": n, "mean": mean})
         elif kind == TallyKind.WEEK and n:
             fetched["weeks"].append({"week": date.fromisoformat(row_key), "n": n})
+        elif kind == TallyKind.MONTH and n:
+            fetched["months"].append({"question_id": qid, "month": row_key, "n": n})
         elif n:
             cube["groups" if kind == TallyKind.GROUP else "regions"].append(
                 {"question_id": qid, "choice": choice, "dim": dim, "n": n}
@@ -137,7 +151,7 @@ def _breakdown(title: str, q: Question, rows_data: list[dict], overall: dict, t:
     table: SuppressedTable = suppress_table(matrix, threshold=t)
     if table.withheld:
         return None
-    labels = [*shown, "Everyone else"]
+    labels = [*shown, EVERYONE_ELSE]
     rows = [
         (labels[i], table.cells[i], table.row_totals[i])
         for i in range(len(labels))
@@ -159,7 +173,7 @@ def _question_result(q: Question, fetched: dict, t: int, lookups: dict) -> Quest
         for i, row in enumerate(q.rows):
             total = table.row_totals[i]
             cells = zip(q.options, table.cells[i], strict=True)
-            options = [OptionRow(label, c, c.percent_of(total)) for (_, label), c in cells]
+            options = [OptionRow(label, c, c.percent_of(total), v) for (v, label), c in cells]
             result.grid.append((row, options, total))
         result.chart = diverging_chart(result.grid, t)
         return result
@@ -172,11 +186,12 @@ def _question_result(q: Question, fetched: dict, t: int, lookups: dict) -> Quest
             cells, total = suppress_counts(counts, threshold=t)
             result.answered = total
         result.options = [
-            OptionRow(label, c, c.percent_of(total)) for (_, label), c in zip(q.options, cells, strict=True)
+            OptionRow(label, c, c.percent_of(total), v)
+            for (v, label), c in zip(q.options, cells, strict=True)
         ]
         overall = dict(zip([v for v, _ in q.options], counts, strict=True))
         if q.type != "multiple_choice":
-            for title, key in (("By stakeholder group", "groups"), ("By region", "regions")):
+            for title, key in ((BY_GROUP, "groups"), (BY_REGION, "regions")):
                 breakdown = _breakdown(title, q, fetched[key], overall, t)
                 if breakdown:
                     result.breakdowns.append(breakdown)
@@ -188,11 +203,30 @@ def _question_result(q: Question, fetched: dict, t: int, lookups: dict) -> Quest
             if q.type == "likert"
             else bar_chart(result.options, t)
         )
+    if q.type == "date":
+        months = {r["month"]: r["n"] for r in fetched["months"] if r["question_id"] == q.id}
+        _set_periods(result, date_periods(months, t), t)
     if q.is_scale or q.type == "number":
         _set_mean(result, answered["mean"], t)
     if q.type in TEXT_TYPES or q.allow_other:
         result.texts = lookups["texts"].get(q.id, [])
     return result
+
+
+def _set_periods(result: QuestionResult, periods: list[tuple[str, int]], t: int) -> None:
+    """A date question's answers per period, suppressed as one distribution whose total is
+    the number who answered (so no hidden period can be worked out by subtraction)."""
+    if not periods or result.answered.hidden:
+        return
+    cells, total = suppress_counts([n for _, n in periods], threshold=t)
+    result.answered = total
+    if total.hidden or not total.value:
+        return
+    result.periods = [
+        OptionRow(period_label(key), c, c.percent_of(total), key)
+        for (key, _), c in zip(periods, cells, strict=True)
+    ]
+    result.chart = bar_chart(result.periods, t)
 
 
 def _hide(cell: Cell, t: int) -> Cell:
@@ -216,6 +250,7 @@ def _align_margins(result: QuestionResult) -> None:
             o.label,
             _hide(o.cell, t) if i in hidden else o.cell,
             None if i in hidden or total_hidden else o.percent,
+            o.value,
         )
         for i, o in enumerate(result.options)
     ]
@@ -228,11 +263,11 @@ def _align_margins(result: QuestionResult) -> None:
 
 def _set_mean(result: QuestionResult, mean, t: int) -> None:
     if mean is None or result.answered.hidden or result.answered.value < t:
-        result.mean_note = "Not shown: too few answers."
+        result.mean_note = TOO_FEW_FOR_MEAN
     elif any(o.cell.hidden for o in result.options):
-        result.mean_note = "Not shown: it would reveal the hidden small counts."
+        result.mean_note = MEAN_WOULD_REVEAL
     else:
-        result.mean = f"{mean:.2f}"
+        result.mean, result.mean_value = f"{mean:.2f}", float(mean)
 
 
 def survey_results(survey: SurveyPage, *, public: bool = False) -> SurveyResults:
@@ -257,4 +292,4 @@ def survey_results(survey: SurveyPage, *, public: bool = False) -> SurveyResults
     weeks = [w["week"] for w in fetched["weeks"]]
     cells, _ = suppress_counts([w["n"] for w in fetched["weeks"]], threshold=t)
     over_time = [(f"Week of {w:%d %b %Y}", c) for w, c in zip(weeks, cells, strict=True)]
-    return SurveyResults(survey, t, total, True, questions, over_time, time_chart(over_time, t))
+    return SurveyResults(survey, t, total, True, questions, over_time, time_chart(over_time, t), weeks)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from portal.exports import csv_lines
@@ -84,12 +85,12 @@ def export_aggregate(request, survey_id: int):
 
 
 class InvitationForm(forms.Form):
-    count = forms.IntegerField(min_value=1, max_value=5000, initial=50, label="How many links")
+    count = forms.IntegerField(min_value=1, max_value=5000, initial=50, label=gettext_lazy("How many links"))
     group = forms.ModelChoiceField(
         queryset=None,
         required=False,
-        label="For which group",
-        help_text="Used for e-mailing and to count links per group.",
+        label=gettext_lazy("For which group"),
+        help_text=gettext_lazy("Used for e-mailing and to count links per group."),
     )
     delivery = forms.ChoiceField(
         choices=[
