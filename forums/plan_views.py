@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from wagtail.models import Page
 
 from home.models import CfsrTerm
 
@@ -13,7 +14,11 @@ from .models import PlanStatus
 
 
 def workgroup_plan(request, workgroup):
-    context = workgroup.get_context(request)  # already holds this workgroup's plan_summary
+    # The plan shows only the page, its summary and its tree: the workgroup page's own context
+    # (topics and their count, facilitators, members, follow state, initiative, CFSR terms)
+    # cost four to six queries this template never displays.
+    context = Page.get_context(workgroup, request)
+    context["plan_summary"] = selectors.plan_status_summary(workgroups=[workgroup])
     context["goals"] = selectors.plan_tree(workgroup=workgroup)
     return TemplateResponse(request, "forums/workgroup_plan.html", context)
 
@@ -47,13 +52,21 @@ def plan_overview(request, index_page):
             "filters": filters,
             "statuses": PlanStatus.choices,
             "filter_workgroups": workgroups,
-            "cfsr_terms": list(CfsrTerm.objects.all()),
+            "cfsr_terms": _cfsr_vocabulary(),
             "plan_summary": selectors.plan_status_summary(workgroups=[w.pk for w in workgroups]),
             "query": query,
             "query_prefix": f"{query}&" if query else "",
         }
     )
     return TemplateResponse(request, "forums/plan_overview.html", context)
+
+
+def _cfsr_vocabulary() -> list[CfsrTerm]:
+    """Every CFSR term for the filter: the same few dozen rows on every render, so kept in the
+    fragment cache (a term saved or deleted bumps the generation: portal/pagecache/signals.py)."""
+    from portal.pagecache.lookups import remembered
+
+    return remembered("cfsr-vocabulary", lambda: list(CfsrTerm.objects.all()))
 
 
 def plan_export(request, index_page, fmt: str):

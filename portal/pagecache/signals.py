@@ -55,6 +55,17 @@ def _plan_changed(sender, instance, **kwargs):
 
 @receiver(post_save)
 @receiver(post_delete)
+def _vocabulary_changed(sender, instance, **kwargs):
+    """The CFSR vocabulary is kept in the fragment cache (the plan overview's filter) and shown
+    on pages; it is seeded from code but editable, so a change retires both."""
+    from home.models import CfsrTerm
+
+    if isinstance(instance, CfsrTerm):
+        invalidate(f"CFSR term {instance.pk} changed")
+
+
+@receiver(post_save)
+@receiver(post_delete)
 def _lookup_changed(sender, instance, **kwargs):
     """Sites, locales, view restrictions and aliases are cached by `lookups`; restrictions also
     change which pages anonymous visitors may see."""
