@@ -47,7 +47,8 @@ def generate_sql(survey, count: int, groups, regions) -> None:
             " (%s::bigint[])[1 + floor(random() * %s)::int], (%s::bigint[])[1 + floor(random() * %s)::int],"
             " (%s::text[])[1 + floor(random() * %s)::int]"
             " FROM generate_series(1, %s)",
-            [survey.pk, group_ids, len(group_ids), region_ids, len(region_ids), languages, len(languages), count],
+            [survey.pk, group_ids, len(group_ids), region_ids, len(region_ids)]
+            + [languages, len(languages), count],
         )
         # Every answer of a response written together, as a submit or a pool flush does.
         plan, params = [], []
