@@ -7,6 +7,7 @@ from django.db.models import Case, Count, Exists, F, Min, OuterRef, Prefetch, Q,
 from django.utils import timezone
 
 from . import permissions
+from .comment_fragments import attach_rendered
 from .models import (
     Comment,
     CommentKind,
@@ -116,6 +117,8 @@ def topic_page_context(*, request, topic: TopicPage) -> dict:
             reply.viewer_can_edit = permissions.can_edit_comment(user, reply, now=now)
             reply.viewer_can_delete = permissions.can_delete_comment(user, reply)
     workgroup = topic.get_workgroup()
+    can_review = permissions.can_review_comments(user, workgroup)
+    attach_rendered(page_obj, request=request, can_review_comments=can_review)
     query_prefix = f"sort={sort}&" + ("filter=awaiting&" if awaiting else "")
     query_prefix += f"paragraph={paragraph}&" if paragraph else ""
     return {
@@ -134,7 +137,7 @@ def topic_page_context(*, request, topic: TopicPage) -> dict:
         ).count(),
         "can_post": permissions.can_post(user, topic),
         "can_answer": can_answer,
-        "can_review_comments": permissions.can_review_comments(user, workgroup),
+        "can_review_comments": can_review,
         "can_take_part": permissions.user_can_take_part(user) if user.is_authenticated else False,
         "is_following": user.is_authenticated and Follow.objects.filter(user=user, topic=topic).exists(),
         "form_token": uuid.uuid4(),
