@@ -33,9 +33,18 @@ def _filters(request) -> dict:
 
 def plan_overview(request, index_page):
     filters = _filters(request)
-    items = selectors.plan_overview(user=request.user, **filters)
+    # Each row shows its workgroup's title and link only: not its body and charter (a
+    # StreamField parsed per row), and the link worked out once per workgroup, not per row.
+    items = selectors.plan_overview(user=request.user, **filters).defer(
+        "workgroup__body", "workgroup__charter"
+    )
     page_obj = Paginator(items, selectors.PLAN_ROWS_PER_PAGE).get_page(request.GET.get("page"))
     workgroups = list(selectors.workgroups_visible(user=request.user, index=index_page))
+    plan_urls = {w.pk: f"{w.get_url(request=request)}plan/" for w in workgroups}
+    for item in page_obj:
+        item.workgroup_plan_url = (
+            plan_urls.get(item.workgroup_id) or f"{item.workgroup.get_url(request)}plan/"
+        )
     query = "&".join(
         f"{k}={v}"
         for k, v in (
