@@ -69,3 +69,22 @@ def test_a_renamed_or_deleted_author_shows_at_once(client, topic, pages_cache, u
     user.save()
     board = _board(client, topic)
     assert "Rosa M." not in board and "Former participant" in board
+
+
+@pytest.mark.django_db
+def test_the_anonymous_board_is_kept_whole_and_follows_new_comments(client, topic, pages_cache, user):
+    """Anonymous readers share one rendered board per sort/filter/page; a comment posted,
+    then deleted, shows on the next render (the service retires it)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    CommentFactory(topic=topic, author=user, body="Already here", created_at=timezone.now())
+    assert "Already here" in _board(client, topic)
+    with CaptureQueriesContext(connection) as warm:
+        assert "Already here" in _board(client, topic)
+    assert not [q for q in warm.captured_queries if "forums_comment" in q["sql"]]  # board from cache
+    comment = services.comment_post(author=user, topic=topic, body="Freshly posted")
+    assert "Freshly posted" in _board(client, topic)
+    assert "Freshly posted" in client.get(topic.url + "?sort=newest").content.decode()
+    services.comment_delete(user=user, comment=comment)
+    assert "Freshly posted" not in _board(client, topic)

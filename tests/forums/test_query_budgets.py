@@ -21,6 +21,7 @@ BUDGET = 12
 PLAN_BUDGET = 9
 TIGHTER = {"/workgroups/adoption/plan/": PLAN_BUDGET, "/es/workgroups/adoption/plan/": PLAN_BUDGET}
 
+
 @pytest.fixture
 def fragments_cache(settings):
     """The `pages` cache as production has it (Redis there, memory here), so the shared
