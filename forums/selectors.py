@@ -87,13 +87,19 @@ def topic_comments(
     return queryset
 
 
-def questions_awaiting(*, topic: TopicPage) -> dict:
-    stats = (
-        Comment.objects.filter(topic=topic)
-        .awaiting_answer()
-        .aggregate(count=Count("pk"), oldest=Min("created_at"))
+def board_counts(*, topic: TopicPage) -> tuple[int, dict]:
+    """(published comments, {count, oldest} of the questions awaiting an answer) in one query:
+    the rules of `Comment.objects.published()` and `awaiting_answer()`, the "answered" check
+    written inside the filter so PostgreSQL runs it only for the open questions."""
+    answered = Comment.objects.filter(parent=OuterRef("pk"), is_official=True, state=CommentState.PUBLISHED)
+    public = Q(state=CommentState.PUBLISHED, deleted_at__isnull=True)
+    waiting = public & Q(kind=CommentKind.QUESTION, parent__isnull=True) & ~Exists(answered)
+    stats = Comment.objects.filter(topic=topic).aggregate(
+        total=Count("pk", filter=public),
+        waiting=Count("pk", filter=waiting),
+        oldest=Min("created_at", filter=waiting),
     )
-    return {"count": stats["count"], "oldest": stats["oldest"]}
+    return stats["total"], {"count": stats["waiting"], "oldest": stats["oldest"]}
 
 
 BOARD_TEMPLATE = "forums/includes/board.html"
@@ -177,13 +183,12 @@ def _board_context(*, request, topic, sort, awaiting, paragraph, can_answer, can
     attach_rendered(page_obj, request=request, can_review_comments=can_review)
     query_prefix = f"sort={sort}&" + ("filter=awaiting&" if awaiting else "")
     query_prefix += f"paragraph={paragraph}&" if paragraph else ""
+    comment_count, awaiting_stats = board_counts(topic=topic)
     return {
         "page_obj": page_obj,
         "query_prefix": query_prefix,
-        "awaiting": questions_awaiting(topic=topic),
-        "comment_count": Comment.objects.filter(
-            topic=topic, state=CommentState.PUBLISHED, deleted_at__isnull=True
-        ).count(),
+        "awaiting": awaiting_stats,
+        "comment_count": comment_count,
     }
 
 
