@@ -72,5 +72,17 @@ def main() -> None:
     sys.stdout.write(f"topic {topic.url_path} with {topic.comments.count()} comments\n")
 
 
+def analyze() -> None:
+    """Refresh the planner's statistics, as autovacuum does within a minute on a server: measured
+    straight after a 1,000-row bulk insert, the stale estimates (one comment per topic) made
+    PostgreSQL pick the state index for the "awaiting an answer" anti-join, 25-30 ms a render
+    instead of 0.4 ms — a benchmark artefact, not what visitors get."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Comment._meta.db_table}")
+
+
 if __name__ == "__main__":
     main()
+    analyze()

@@ -39,12 +39,16 @@ def generate_sql(survey, count: int, groups, regions) -> None:
     group_ids = [g.pk for g in groups] if not survey.is_anonymous else [None]
     region_ids = [r.pk for r in regions] if not survey.is_anonymous else [None]
     with transaction.atomic(), connection.cursor() as cursor:
+        # Identified surveys keep the language answered in; anonymous ones never do.
+        languages = ["en", "es"] if not survey.is_anonymous else [""]
         cursor.execute(
-            f"INSERT INTO {response_t} (survey_id, submitted_on, stakeholder_group_id, region_id)"
+            f"INSERT INTO {response_t} (survey_id, submitted_on, stakeholder_group_id, region_id, language)"
             " SELECT %s, current_date - (random() * 27)::int,"
-            " (%s::bigint[])[1 + floor(random() * %s)::int], (%s::bigint[])[1 + floor(random() * %s)::int]"
+            " (%s::bigint[])[1 + floor(random() * %s)::int], (%s::bigint[])[1 + floor(random() * %s)::int],"
+            " (%s::text[])[1 + floor(random() * %s)::int]"
             " FROM generate_series(1, %s)",
-            [survey.pk, group_ids, len(group_ids), region_ids, len(region_ids), count],
+            [survey.pk, group_ids, len(group_ids), region_ids, len(region_ids)]
+            + [languages, len(languages), count],
         )
         # Every answer of a response written together, as a submit or a pool flush does.
         plan, params = [], []

@@ -4,9 +4,14 @@ import uuid
 
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from portal.pagecache.fragments import cached_fragment
 
 from . import permissions
+from .comment_fragments import attach_rendered
 from .models import (
     Comment,
     CommentKind,
@@ -82,13 +87,22 @@ def topic_comments(
     return queryset
 
 
-def questions_awaiting(*, topic: TopicPage) -> dict:
-    stats = (
-        Comment.objects.filter(topic=topic)
-        .awaiting_answer()
-        .aggregate(count=Count("pk"), oldest=Min("created_at"))
+def board_counts(*, topic: TopicPage) -> tuple[int, dict]:
+    """(published comments, {count, oldest} of the questions awaiting an answer) in one query:
+    the rules of `Comment.objects.published()` and `awaiting_answer()`, the "answered" check
+    written inside the filter so PostgreSQL runs it only for the open questions."""
+    answered = Comment.objects.filter(parent=OuterRef("pk"), is_official=True, state=CommentState.PUBLISHED)
+    public = Q(state=CommentState.PUBLISHED, deleted_at__isnull=True)
+    waiting = public & Q(kind=CommentKind.QUESTION, parent__isnull=True) & ~Exists(answered)
+    stats = Comment.objects.filter(topic=topic).aggregate(
+        total=Count("pk", filter=public),
+        waiting=Count("pk", filter=waiting),
+        oldest=Min("created_at", filter=waiting),
     )
-    return {"count": stats["count"], "oldest": stats["oldest"]}
+    return stats["total"], {"count": stats["waiting"], "oldest": stats["oldest"]}
+
+
+BOARD_TEMPLATE = "forums/includes/board.html"
 
 
 def topic_page_context(*, request, topic: TopicPage) -> dict:
@@ -99,13 +113,64 @@ def topic_page_context(*, request, topic: TopicPage) -> dict:
     paragraphs = paragraphs_with_counts(topic=topic) if topic.draft else []
     paragraph = request.GET.get("paragraph", "")
     paragraph = paragraph if any(p.id == paragraph for p in paragraphs) else ""
+    workgroup = topic.get_workgroup()
+    can_answer = permissions.can_answer_officially(user, topic)
+    can_review = permissions.can_review_comments(user, workgroup)
+    can_post = permissions.can_post(user, topic)
+    context = {
+        "paragraphs": paragraphs,
+        "paragraph_filter": paragraph,
+        "paragraph_feedback": paragraph_feedback(topic=topic) if topic.paragraph_changes else [],
+        "can_read_draft_summary": bool(paragraphs) and permissions.can_read_draft_summary(user, topic),
+        "workgroup": workgroup,
+        "sort": sort,
+        "awaiting_filter": awaiting,
+        "can_post": can_post,
+        "can_answer": can_answer,
+        "can_review_comments": can_review,
+        "can_take_part": permissions.user_can_take_part(user) if user.is_authenticated else False,
+        "is_following": user.is_authenticated and Follow.objects.filter(user=user, topic=topic).exists(),
+        "form_token": uuid.uuid4(),
+        "feedback_comments": list(topic.feedback_comments.select_related("author"))
+        if topic.has_feedback
+        else [],
+        "feedback_plan_items": list(topic.feedback_plan_items.all()) if topic.has_feedback else [],
+        "cfsr_terms": list(topic.cfsr_terms.all()),
+    }
+
+    def board() -> dict:
+        return _board_context(
+            request=request, topic=topic, sort=sort, awaiting=awaiting, paragraph=paragraph,
+            can_answer=can_answer, can_review=can_review,
+        )  # fmt: skip
+
+    page = request.GET.get("page") or "1"
+    if user.is_authenticated or can_post or not (page.isdigit() and len(page) <= 3):
+        context.update(board())
+        return context
+
+    # Anonymous readers (with a cookie, or the first after a change) all get the same board
+    # for the same sort, filter and page: it is kept whole in the fragment cache, retired by
+    # every comment event like the cached page (no links or forms of a viewer are in it).
+    def render() -> str:
+        board_context = {**context, **board(), "page": topic, "user": user, "request": request}
+        return render_to_string(BOARD_TEMPLATE, board_context)
+
+    vary = f"{topic.pk}:{sort}:{int(awaiting)}:{paragraph}:{page}"
+    context["board_html"] = mark_safe(cached_fragment("topic-board", render, vary=vary))  # noqa: S308
+    return context
+
+
+def _board_context(*, request, topic, sort, awaiting, paragraph, can_answer, can_review) -> dict:
+    """The comments part of a topic page: this page of threads with the viewer's links, the
+    counts above it and the pagination's query."""
+    user = request.user
     page_obj = Paginator(
         topic_comments(topic=topic, user=user, sort=sort, awaiting=awaiting, paragraph=paragraph),
         COMMENTS_PER_PAGE,
     ).get_page(request.GET.get("page"))
     mark_earlier_versions(page_obj, topic=topic)
     now = timezone.now()
-    can_answer = permissions.can_answer_officially(user, topic)
     for comment in page_obj:
         comment.viewer_can_edit = permissions.can_edit_comment(user, comment, now=now)
         comment.viewer_can_delete = permissions.can_delete_comment(user, comment)
@@ -115,34 +180,15 @@ def topic_page_context(*, request, topic: TopicPage) -> dict:
         for reply in comment.visible_replies:
             reply.viewer_can_edit = permissions.can_edit_comment(user, reply, now=now)
             reply.viewer_can_delete = permissions.can_delete_comment(user, reply)
-    workgroup = topic.get_workgroup()
+    attach_rendered(page_obj, request=request, can_review_comments=can_review)
     query_prefix = f"sort={sort}&" + ("filter=awaiting&" if awaiting else "")
     query_prefix += f"paragraph={paragraph}&" if paragraph else ""
+    comment_count, awaiting_stats = board_counts(topic=topic)
     return {
-        "paragraphs": paragraphs,
-        "paragraph_filter": paragraph,
-        "paragraph_feedback": paragraph_feedback(topic=topic) if topic.paragraph_changes else [],
-        "can_read_draft_summary": bool(paragraphs) and permissions.can_read_draft_summary(user, topic),
-        "workgroup": workgroup,
         "page_obj": page_obj,
-        "sort": sort,
-        "awaiting_filter": awaiting,
         "query_prefix": query_prefix,
-        "awaiting": questions_awaiting(topic=topic),
-        "comment_count": Comment.objects.filter(
-            topic=topic, state=CommentState.PUBLISHED, deleted_at__isnull=True
-        ).count(),
-        "can_post": permissions.can_post(user, topic),
-        "can_answer": can_answer,
-        "can_review_comments": permissions.can_review_comments(user, workgroup),
-        "can_take_part": permissions.user_can_take_part(user) if user.is_authenticated else False,
-        "is_following": user.is_authenticated and Follow.objects.filter(user=user, topic=topic).exists(),
-        "form_token": uuid.uuid4(),
-        "feedback_comments": list(topic.feedback_comments.select_related("author"))
-        if topic.has_feedback
-        else [],
-        "feedback_plan_items": list(topic.feedback_plan_items.all()) if topic.has_feedback else [],
-        "cfsr_terms": list(topic.cfsr_terms.all()),
+        "awaiting": awaiting_stats,
+        "comment_count": comment_count,
     }
 
 

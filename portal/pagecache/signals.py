@@ -55,6 +55,35 @@ def _plan_changed(sender, instance, **kwargs):
 
 @receiver(post_save)
 @receiver(post_delete)
+def _vocabulary_changed(sender, instance, **kwargs):
+    """The CFSR vocabulary is kept in the fragment cache (the plan overview's filter) and shown
+    on pages; it is seeded from code but editable, so a change retires both."""
+    from home.models import CfsrTerm
+
+    if isinstance(instance, CfsrTerm):
+        invalidate(f"CFSR term {instance.pk} changed")
+
+
+# What a person's comments show of them: a save naming other fields (last_login on every
+# sign-in, password, language) changes nothing visible and must not retire the cache.
+_PUBLIC_NAME_FIELDS = {"display_name", "is_deidentified"}
+
+
+@receiver(post_save)
+def _public_name_changed(sender, instance, update_fields=None, **kwargs):
+    """A rename (profile edit) or an account deletion (de-identification) shows on every page
+    holding that person's comments, cached whole or as fragments; nothing else announces it."""
+    from django.contrib.auth import get_user_model
+
+    if sender is not get_user_model() or kwargs.get("created"):
+        return
+    if update_fields is not None and not _PUBLIC_NAME_FIELDS & set(update_fields):
+        return
+    invalidate(f"user {instance.pk} saved (public name)")
+
+
+@receiver(post_save)
+@receiver(post_delete)
 def _lookup_changed(sender, instance, **kwargs):
     """Sites, locales, view restrictions and aliases are cached by `lookups`; restrictions also
     change which pages anonymous visitors may see."""

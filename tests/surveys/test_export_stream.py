@@ -74,3 +74,51 @@ def test_export_queries_are_the_same_at_two_sizes(client, members_survey, analys
         assert len(rows) == n + 1
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1], counts
+
+
+@pytest.mark.django_db
+def test_an_option_that_looks_like_a_formula_is_neutralised(client, index, member, analyst, youth_group):
+    """Fixed-option columns skip neutralising only while no option starts like a formula."""
+    survey = SurveyPageFactory(
+        title="Options",
+        target_groups=[youth_group],
+        sections=[
+            section(
+                "S",
+                [
+                    question("single_choice", "Pick", code="C1", choices=["=SUM(A1)", "-5 or less", "Fine"]),
+                    question("single_choice", "Safe", code="C2", choices=["Yes please", "No thanks"]),
+                    question("number", "How many?", code="N1"),
+                ],
+            )
+        ],
+    )
+    data = {q(survey, "C1").id: "=SUM(A1)", q(survey, "C2").id: "Yes please", q(survey, "N1").id: "-3"}
+    services.response_submit(survey=survey, user=member, data=data)
+    client.force_login(analyst)
+    header, row = _csv(client, survey)
+    cell = {h.split(":")[0]: v for h, v in zip(header, row, strict=True)}
+    assert cell["C1"] == "'=SUM(A1)" and cell["C2"] == "Yes please"
+    assert cell["N1"] in ("-3", "-3.00")  # a number is never prefixed
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ranges_copied_ahead_on_helper_connections_add_up(members_survey, member, monkeypatch):
+    """Outside a transaction the ranges are copied on helper connections sharing the export's
+    snapshot: every response once, numbered in order, the same bytes as one connection gives."""
+    from django.db import transaction
+
+    from surveys import exports
+
+    bulk_responses(members_survey, 23, random.Random(7))
+    monkeypatch.setattr(exports, "COPY_RESPONSES", 5)  # five ranges, the last one short
+    used = []
+    copied_ahead = exports._copied_ahead
+    monkeypatch.setattr(exports, "_copied_ahead", lambda *a, **k: used.append(1) or copied_ahead(*a, **k))
+    ahead = b"".join(exports.csv_stream(members_survey))
+    assert used, "the helpers were not used"
+    with transaction.atomic():  # inside a caller's transaction: this connection alone
+        alone = b"".join(exports.csv_stream(members_survey))
+    assert ahead == alone
+    rows = list(csv.reader(io.StringIO(ahead.decode("utf-8-sig"))))[1:]
+    assert [r[0] for r in rows] == [str(n) for n in range(1, 24)]
