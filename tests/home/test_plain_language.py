@@ -72,22 +72,20 @@ def test_tagged_update_shows_the_plain_name_in_each_language(demo, client):
     assert spanish in visible_text(client.get("/es" + update.url).content.decode())
 
 
-def test_analysts_still_see_question_codes():
+def test_analysts_still_see_question_codes(demo):
     from django.template.loader import render_to_string
 
-    class Question:
-        id, label, display_code = "q1", "How useful?", "M3"
+    from surveys.models import SurveyPage
+    from surveys.results.aggregate import survey_results
 
-    class Count:
-        def display(self, threshold):
-            return "30"
-
-    results = {
-        "questions": [{"question": Question(), "answered": Count()}],
-        "threshold": 5,
-        "total": Count(),
-        "enough": True,
-    }
+    for survey in SurveyPage.objects.live():
+        results = survey_results(survey)
+        codes = {q.question.display_code for q in results.questions} & set(SURVEY_CODES)
+        if codes:
+            break
+    assert codes  # a demo survey's questions carry analysts' codes
     public = render_to_string("surveys/includes/results_body.html", {"results": results})
     staff = render_to_string("surveys/includes/results_body.html", {"results": results, "show_codes": True})
-    assert "M3" not in visible_text(public) and "M3" in staff
+    for code in codes:
+        assert not re.search(rf"(?<![\w-]){code}(?![\w-])", visible_text(public))
+        assert re.search(rf"(?<![\w-]){code}(?![\w-])", visible_text(staff))
