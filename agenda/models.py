@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from forums.models.holds import HeldForReview
 from forums.models.pages import PrivateAwareMixin
 from home.cfsr import ReviewPhase
 from home.models import BasePage
@@ -35,7 +36,7 @@ ANSWERED_STATES = (
 AGENDA_READY_STATES = (ProposalState.OPEN, ProposalState.ACCEPTED, ProposalState.IN_PROGRESS)
 
 
-class Proposal(models.Model):
+class Proposal(HeldForReview):
     workgroup = models.ForeignKey("forums.WorkgroupPage", on_delete=models.CASCADE, related_name="proposals")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="proposals"
@@ -57,11 +58,6 @@ class Proposal(models.Model):
     state = models.CharField(max_length=12, choices=ProposalState.choices, default=ProposalState.OPEN)
     held_reason = models.CharField(
         max_length=300, blank=True, help_text=_("Why it is held, in English (for unknown rules).")
-    )
-    held_code = models.CharField(
-        max_length=20,
-        blank=True,
-        help_text=_("The hold rule's code: the reason is shown from it in the reader's language."),
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     # The facilitator's public, dated answer.
@@ -97,13 +93,6 @@ class Proposal(models.Model):
     def is_waiting(self) -> bool:
         return self.state == ProposalState.OPEN
 
-    @property
-    def held_message(self) -> str:
-        """Why it is held, in the reader's language (from `held_code`; else `held_reason`)."""
-        from .moderation import held_message
-
-        return held_message(code=self.held_code, stored=self.held_reason)
-
 
 class ProposalSupport(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="supports")
@@ -116,7 +105,7 @@ class ProposalSupport(models.Model):
         constraints = [models.UniqueConstraint(fields=["proposal", "user"], name="proposal_support_once")]
 
 
-class ProposalComment(models.Model):
+class ProposalComment(HeldForReview):
     """A thread under a proposal (forum comments belong to topic pages, proposals are not pages)."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
@@ -128,22 +117,10 @@ class ProposalComment(models.Model):
     held_reason = models.CharField(
         max_length=300, blank=True, help_text=_("Why it is held, in English (for unknown rules).")
     )
-    held_code = models.CharField(
-        max_length=20,
-        blank=True,
-        help_text=_("The hold rule's code: the reason is shown from it in the reader's language."),
-    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "pk"]
-
-    @property
-    def held_message(self) -> str:
-        """Why it is held, in the reader's language (from `held_code`; else `held_reason`)."""
-        from .moderation import held_message
-
-        return held_message(code=self.held_code, stored=self.held_reason)
 
 
 class MeetingPage(PrivateAwareMixin, BasePage):

@@ -66,14 +66,6 @@ def header(survey: SurveyPage) -> list[str]:
     return ["Row", "Date", *who, *(c[2] for c in _columns(survey))]
 
 
-def _value(answer: dict) -> tuple[str, str]:
-    if answer["choice"]:
-        return answer["choice"], answer["text"]
-    if answer["number"] is not None:
-        return f"{answer['number']:g}", ""
-    return answer["text"], ""
-
-
 # Spreadsheet formula injection: a cell starting with = + - @ tab or CR gets a leading
 # apostrophe unless it is a plain number (done in SQL, so Python only copies bytes).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -1,44 +1,24 @@
 """Held proposals and proposal comments keep the hold rule's code, so the reason is shown in
 the reader's language; existing rows get theirs from their stored English sentence."""
 
+import importlib
+
 from django.db import migrations, models
 
-# The English sentences the hold rules stored before codes were kept (forums.moderation.rules
-# MESSAGES at the time), by code. The danger sentence carried phone numbers, so it is matched
-# by its beginning. Text that matches none is left as it is and shown as written.
-KNOWN = {
-    "personal-data": "held for review because it may contain personal information about a child or family",
-    "blocked-words": "held for review because it contains words that moderators check first",
-    "sanctioned": "held for review because your account is limited for now (see the notice on this page)",
-    "new-author": "held for review because moderators read the first comments of new members",
-    "new-account": "held for review because your account is new",
-    "links": "held for review because it has several links",
-}
-DANGER_START = "held for review because it may say that someone is in danger."
-
-
-def code_for(text: str) -> str:
-    text = (text or "").strip()
-    if text.startswith(DANGER_START):
-        return "danger"
-    return next((code for code, sentence in KNOWN.items() if text == sentence), "")
-
-
-def _codes_for(model) -> None:
-    for row in model.objects.exclude(held_reason="").filter(held_code="").only("pk", "held_reason"):
-        code = code_for(row.held_reason)
-        if code:
-            model.objects.filter(pk=row.pk).update(held_code=code)
+# The known English sentences and how they map to codes live in the forums migration that
+# did the same for comments (the rules' sentences are shared).
+forums_codes = importlib.import_module("forums.migrations.0009_held_reason_codes")
 
 
 def set_codes(apps, schema_editor):
-    _codes_for(apps.get_model("agenda", "Proposal"))
-    _codes_for(apps.get_model("agenda", "ProposalComment"))
+    forums_codes.codes_for(apps.get_model("agenda", "Proposal"))
+    forums_codes.codes_for(apps.get_model("agenda", "ProposalComment"))
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("agenda", "0004_agenda_item_proposed_by_members"),
+        ("forums", "0009_held_reason_codes"),
     ]
 
     operations = [

@@ -17,22 +17,17 @@ KNOWN = {
 DANGER_START = "held for review because it may say that someone is in danger."
 
 
-def code_for(text: str) -> str:
-    text = (text or "").strip()
-    if text.startswith(DANGER_START):
-        return "danger"
-    return next((code for code, sentence in KNOWN.items() if text == sentence), "")
-
-
-def _codes_for(model) -> None:
-    for row in model.objects.exclude(held_reason="").filter(held_code="").only("pk", "held_reason"):
-        code = code_for(row.held_reason)
-        if code:
-            model.objects.filter(pk=row.pk).update(held_code=code)
+def codes_for(model) -> None:
+    """Give every held row whose sentence is a known one its code (one UPDATE per code).
+    The agenda's migration uses it too, for proposals and their comments."""
+    unset = model.objects.filter(held_code="")
+    unset.filter(held_reason__startswith=DANGER_START).update(held_code="danger")
+    for code, sentence in KNOWN.items():
+        unset.filter(held_reason=sentence).update(held_code=code)
 
 
 def set_codes(apps, schema_editor):
-    _codes_for(apps.get_model("forums", "Comment"))
+    codes_for(apps.get_model("forums", "Comment"))
 
 
 class Migration(migrations.Migration):

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .holds import HeldForReview
+
 
 class CommentKind(models.TextChoices):
     COMMENT = "comment", _("Comment")
@@ -36,7 +38,7 @@ class CommentQuerySet(models.QuerySet):
         return self.questions().published().filter(deleted_at__isnull=True).exclude(models.Exists(answered))
 
 
-class Comment(models.Model):
+class Comment(HeldForReview):
     """A comment, question, reply or official answer on a topic's board (one level of replies)."""
 
     topic = models.ForeignKey("forums.TopicPage", on_delete=models.CASCADE, related_name="comments")
@@ -57,11 +59,6 @@ class Comment(models.Model):
     )
     held_reason = models.CharField(
         max_length=255, blank=True, help_text=_("Why it is held, in words the author is shown.")
-    )
-    held_code = models.CharField(
-        max_length=20,
-        blank=True,
-        help_text=_("The hold rule's code: the reason is shown from it in the reader's language."),
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
@@ -135,13 +132,6 @@ class Comment(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{self.topic.url}#comment-{self.pk}"
-
-    @property
-    def held_message(self) -> str:
-        """Why it is held, in the reader's language (from `held_code`; else `held_reason`)."""
-        from forums.moderation.rules import hold_message
-
-        return hold_message(self.held_code, self.held_reason)
 
 
 class CommentRevision(models.Model):

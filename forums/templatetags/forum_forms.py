@@ -22,13 +22,11 @@ class _PlaceholderParent:
 
 @register.simple_tag(takes_context=True)
 def reply_form(context, parent, official_allowed: bool):
-    flat = context.flatten()
-    if flat.get("bound_form") and flat.get("bound_parent") == str(parent.pk):
-        bound = {**flat, "parent": parent, "official_allowed": official_allowed}
+    if context.get("bound_form") and context.get("bound_parent") == str(parent.pk):
+        bound = {**context.flatten(), "parent": parent, "official_allowed": official_allowed}
         return render_to_string(FORM_TEMPLATE, bound)
     memo = context.render_context.setdefault("forums_reply_forms", {})
     if official_allowed not in memo:
-        memo[official_allowed] = render_to_string(
-            FORM_TEMPLATE, {**flat, "parent": _PlaceholderParent(), "official_allowed": official_allowed}
-        )
+        template = {**context.flatten(), "parent": _PlaceholderParent(), "official_allowed": official_allowed}
+        memo[official_allowed] = render_to_string(FORM_TEMPLATE, template)
     return mark_safe(memo[official_allowed].replace(PLACEHOLDER, str(int(parent.pk))))  # noqa: S308 - digits into our own HTML

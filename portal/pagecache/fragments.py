@@ -20,9 +20,6 @@ from django.utils import translation
 from . import cache as pagecache
 
 logger = logging.getLogger(__name__)
-_MISSING = object()
-
-
 LOCAL_LIMIT = 5000  # fragments a worker keeps for one generation (bounded by distinct `vary`s)
 _local: dict = {"generation": None, "values": {}}
 
@@ -40,52 +37,45 @@ def _keep_locally(generation: int, key: str, value) -> None:
 
 def cached_fragment(name: str, build, *, vary: object = ""):
     """`build()`, cached per generation, `name`, `vary` and the active language."""
-    cache = pagecache.backend()
-    if cache is None:
-        return build()
-    try:
-        generation = pagecache.generation(cache)
-        key = f"fragment:{generation}:{name}:{vary}:{translation.get_language()}"
-        if _local["generation"] == generation and key in _local["values"]:
-            return pickle.loads(_local["values"][key])
-        value = cache.get(key, _MISSING)
-    except Exception as error:  # noqa: BLE001 - an outage: one line per fragment, no traceback
-        logger.warning("fragment cache: read failed (%s); building %s", error, name)
-        return build()
-    if value is _MISSING:
-        value = build()
-        try:
-            cache.set(key, value, timeout=getattr(settings, "PAGECACHE_TIMEOUT", 600))
-        except Exception as error:  # noqa: BLE001
-            logger.warning("fragment cache: write failed (%s) for %s", error, name)
-            return value
-    _keep_locally(generation, key, value)
-    return value
+    return cached_fragments(name, {vary: build})[vary]
 
 
 def cached_fragments(name: str, builds: dict) -> dict:
-    """`cached_fragment` for many at once, {vary: build} -> {vary: value}: one cache read
-    (get_many) and at most one write (set_many) instead of a round trip per fragment."""
+    """{vary: build} -> {vary: value}, each cached like `cached_fragment`: the worker's copies
+    first, then one cache read (get_many) for the rest and at most one write (set_many).
+
+    Values are stored as 1-tuples so that a fragment whose value is None (no translation, no
+    site) is a hit like any other, not rebuilt on every request."""
     cache = pagecache.backend()
     if cache is None:
         return {vary: build() for vary, build in builds.items()}
     try:
-        prefix = f"fragment:{pagecache.generation(cache)}:{name}:"
+        generation = pagecache.generation(cache)
         language = translation.get_language()
-        keys = {vary: f"{prefix}{vary}:{language}" for vary in builds}
-        found = cache.get_many(list(keys.values()))
+        keys = {vary: f"fragment:{generation}:{name}:{vary}:{language}" for vary in builds}
+        local = _local["values"] if _local["generation"] == generation else {}
+        values = {vary: pickle.loads(local[key]) for vary, key in keys.items() if key in local}
+        wanted = [key for vary, key in keys.items() if vary not in values]
+        found = cache.get_many(wanted) if wanted else {}
     except Exception as error:  # noqa: BLE001 - an outage: one line, no traceback
         logger.warning("fragment cache: read failed (%s); building %s", error, name)
         return {vary: build() for vary, build in builds.items()}
-    values, missing = {}, {}
+    fetched, missing = {}, {}
     for vary, key in keys.items():
-        if key in found:
-            values[vary] = found[key]
+        if vary in values:
+            continue
+        entry = found.get(key)
+        if isinstance(entry, tuple) and len(entry) == 1:
+            values[vary] = fetched[key] = entry[0]
         else:
-            values[vary] = missing[key] = builds[vary]()
+            values[vary] = fetched[key] = builds[vary]()
+            missing[key] = (values[vary],)
     if missing:
         try:
             cache.set_many(missing, timeout=getattr(settings, "PAGECACHE_TIMEOUT", 600))
         except Exception as error:  # noqa: BLE001
             logger.warning("fragment cache: write failed (%s) for %s", error, name)
+            return values  # not in the shared cache: no worker copy either
+    for key, value in fetched.items():
+        _keep_locally(generation, key, value)
     return values

@@ -3,9 +3,8 @@ fragment cache (portal/pagecache/fragments.py), under the page-cache generation 
 language, so every event that retires cached pages retires it too.
 
 Only for parts that are the same for everyone who gets them (no CSRF token, nothing of the
-reader): the caller says what else the HTML depends on in `vary` (a path, a site, a page).
-`{% fragment "name" vary… when condition %}` renders without caching when the condition is
-false (e.g. the header, which is personal for signed-in people).
+reader): the caller says what else the HTML depends on in `vary` (a path, a site, a page),
+and renders personal variants outside the tag (base.html: the header of a signed-in person).
 """
 
 from django import template
@@ -17,12 +16,10 @@ register = template.Library()
 
 
 class FragmentNode(template.Node):
-    def __init__(self, name, vary, when, nodelist):
-        self.name, self.vary, self.when, self.nodelist = name, vary, when, nodelist
+    def __init__(self, name, vary, nodelist):
+        self.name, self.vary, self.nodelist = name, vary, nodelist
 
     def render(self, context):
-        if self.when is not None and not self.when.resolve(context):
-            return self.nodelist.render(context)
         vary = ":".join(str(v.resolve(context)) for v in self.vary)
         name = f"html:{self.name.resolve(context)}"
         html = cached_fragment(name, lambda: str(self.nodelist.render(context)), vary=vary)
@@ -34,10 +31,7 @@ def fragment(parser, token):
     bits = token.split_contents()[1:]
     if not bits:
         raise template.TemplateSyntaxError("{% fragment %} needs a name")
-    when = None
-    if len(bits) >= 2 and bits[-2] == "when":
-        when, bits = parser.compile_filter(bits[-1]), bits[:-2]
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     vary = [parser.compile_filter(bit) for bit in bits[1:]]
-    return FragmentNode(parser.compile_filter(bits[0]), vary, when, nodelist)
+    return FragmentNode(parser.compile_filter(bits[0]), vary, nodelist)
