@@ -175,7 +175,7 @@ def _question_result(q: Question, fetched: dict, t: int, lookups: dict) -> Quest
             cells = zip(q.options, table.cells[i], strict=True)
             options = [OptionRow(label, c, c.percent_of(total), v) for (v, label), c in cells]
             result.grid.append((row, options, total))
-        result.chart = diverging_chart(result.grid, t)
+        result.chart = chart_for(result, t)
         return result
     result = QuestionResult(q, suppress_single(answered["n"], threshold=t))
     if q.options:
@@ -198,11 +198,6 @@ def _question_result(q: Question, fetched: dict, t: int, lookups: dict) -> Quest
             _align_margins(result)
         if result.answered.hidden or not result.answered.value:
             result.options, result.breakdowns = [], []  # too few answers: show no distribution
-        result.chart = (
-            diverging_chart([(q.label, result.options, result.answered)], t)
-            if q.type == "likert"
-            else bar_chart(result.options, t)
-        )
     if q.type == "date":
         months = {r["month"]: r["n"] for r in fetched["months"] if r["question_id"] == q.id}
         _set_periods(result, date_periods(months, t), t)
@@ -210,7 +205,21 @@ def _question_result(q: Question, fetched: dict, t: int, lookups: dict) -> Quest
         _set_mean(result, answered["mean"], t)
     if q.type in TEXT_TYPES or q.allow_other:
         result.texts = lookups["texts"].get(q.id, [])
+    result.chart = chart_for(result, t)
     return result
+
+
+def chart_for(result: QuestionResult, t: int) -> str:
+    """The chart beside a question's table, in the active language (results/language.py draws
+    it again in the reader's): agree/disagree rows diverge from the centre, the rest are bars."""
+    q = result.question
+    if q.type == "likert_grid":
+        return diverging_chart(result.grid, t)
+    if result.periods:
+        return bar_chart(result.periods, t)
+    if q.type == "likert" and q.options:
+        return diverging_chart([(q.label, result.options, result.answered)], t)
+    return bar_chart(result.options, t)
 
 
 def _set_periods(result: QuestionResult, periods: list[tuple[str, int]], t: int) -> None:
@@ -226,7 +235,6 @@ def _set_periods(result: QuestionResult, periods: list[tuple[str, int]], t: int)
         OptionRow(period_label(key), c, c.percent_of(total), key)
         for (key, _), c in zip(periods, cells, strict=True)
     ]
-    result.chart = bar_chart(result.periods, t)
 
 
 def _hide(cell: Cell, t: int) -> Cell:

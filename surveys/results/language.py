@@ -13,8 +13,8 @@ from dataclasses import replace
 from django.utils import formats, translation
 from django.utils.translation import gettext
 
-from .aggregate import EVERYONE_ELSE, OptionRow, QuestionResult, SurveyResults
-from .charts import bar_chart, diverging_chart, time_chart
+from .aggregate import EVERYONE_ELSE, OptionRow, QuestionResult, SurveyResults, chart_for
+from .charts import time_chart
 from .dates import period_label
 
 
@@ -48,15 +48,7 @@ def _question(r: QuestionResult, q, t: int) -> QuestionResult:
         mean=formats.number_format(r.mean_value, 2) if r.mean and r.mean_value is not None else r.mean,
         mean_note=gettext(r.mean_note) if r.mean_note else "",
     )
-    if r.grid:
-        r.chart = diverging_chart(r.grid, t)
-    elif r.periods:
-        r.chart = bar_chart(r.periods, t)
-    elif r.options:
-        if q.type == "likert":
-            r.chart = diverging_chart([(q.label, r.options, r.answered)], t)
-        else:
-            r.chart = bar_chart(r.options, t)
+    r.chart = chart_for(r, t)
     return r
 
 
