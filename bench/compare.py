@@ -49,6 +49,7 @@ PAGES = [  # name, path (@name: resolved by bench/targets.py), also measured unc
     ("search", "/search/?q=kin"),  # never page-cached: one variant
 ]
 CONTENT_PAGE = "/updates/first-family-team-meetings/"
+SIGNED_IN = ("topic1000", "fosterparent")  # a page measured for a signed-in reader, and who
 
 
 def free_port() -> int:
@@ -236,6 +237,18 @@ def main() -> None:
             if name != "search":
                 targets.append((f"portal {name} cached", portal + path, gzip))
             targets.append((f"portal {name} uncached", portal + path, [*gzip, *bypass]))
+        signed_page, signed_user = SIGNED_IN
+        signed_path = dict(pages)[signed_page]
+        session = subprocess.run(
+            [PY, "bench/make_session.py", signed_user],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        signed_name = f"portal {signed_page} signed in ({signed_user})"
+        targets.append((signed_name, portal + signed_path, [*gzip, "-H", f"Cookie: sessionid={session}"]))
         load_before = open("/proc/loadavg").read().split()[0]
         runs = wrk_rounds(targets, args)
         probe = subprocess.run(
@@ -247,6 +260,15 @@ def main() -> None:
             check=True,
         ).stdout
         probed = {row["path"]: row for row in map(json.loads, re.findall(r"^\{.*\}$", probe, re.M))}
+        signed_probe = subprocess.run(
+            [PY, "bench/probe.py", signed_path],
+            cwd=ROOT,
+            env={**env, "PROBE_USER": signed_user},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        probed[signed_name] = json.loads(re.findall(r"^\{.*\}$", signed_probe, re.M)[0])
         peer_probe = subprocess.run(
             [PY, str(ANCHORS / "render_probe.py"), "-n", "10", "/"],
             cwd=STATE / "peer",
@@ -280,8 +302,8 @@ def main() -> None:
     for name, _url, _headers in targets:
         if name == "plain Wagtail home":
             queries, render = str(peer_q), f"{peer_ms:.1f} ms"
-        elif name.endswith("uncached"):
-            row = probed[paths[name]]
+        elif name.endswith("uncached") or name == signed_name:
+            row = probed[paths.get(name, name)]
             queries, render = str(row["queries"]), f"{row['render_ms']:.1f} ms"
         else:
             queries, render = "0" if name != "bare Django view" else "0", "–"

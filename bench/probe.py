@@ -2,6 +2,7 @@
 
 Run by bench/compare.py with the benchmark's environment (production settings, Redis); sends
 the page-cache bypass header so every request renders. Prints one JSON line per path.
+With PROBE_USER=<username> the pages are rendered for that user, signed in.
 """
 
 import json
@@ -28,6 +29,10 @@ def main() -> None:
     client = Client(
         HTTP_HOST="127.0.0.1", headers={"X-Pagecache-Bypass": os.environ["PAGECACHE_BYPASS_TOKEN"]}
     )
+    if os.environ.get("PROBE_USER"):
+        from django.contrib.auth import get_user_model
+
+        client.force_login(get_user_model().objects.get(username=os.environ["PROBE_USER"]))
     for path in sys.argv[1:]:
         client.get(path)  # warm per-process caches
         with CaptureQueriesContext(connection) as queries:

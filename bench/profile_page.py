@@ -4,6 +4,7 @@
 
 Uses the benchmark's environment: set DATABASE_URL, REDIS_URL and PAGECACHE_BYPASS_TOKEN as
 bench/compare.py does (production settings); every request sends the bypass header.
+PROFILE_USER=<username> profiles the pages as that user, signed in.
 """
 
 import os
@@ -24,6 +25,10 @@ from pyinstrument import Profiler  # noqa: E402
 def main() -> None:
     headers = {"X-Pagecache-Bypass": os.environ.get("PAGECACHE_BYPASS_TOKEN", "")}
     client = Client(HTTP_HOST="127.0.0.1", headers=headers)
+    if os.environ.get("PROFILE_USER"):
+        from django.contrib.auth import get_user_model
+
+        client.force_login(get_user_model().objects.get(username=os.environ["PROFILE_USER"]))
     for path in sys.argv[1:]:
         client.get(path)  # warm per-process caches
         profiler = Profiler(interval=0.0005)

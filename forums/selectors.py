@@ -1,13 +1,15 @@
 """Reads for workgroup pages, topic boards and plans, with their prefetching."""
 
 import uuid
+from typing import NamedTuple
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from home.selectors import cfsr_terms_of
 from portal.pagecache.fragments import cached_fragment
 
 from . import permissions
@@ -135,7 +137,7 @@ def topic_page_context(*, request, topic: TopicPage) -> dict:
         if topic.has_feedback
         else [],
         "feedback_plan_items": list(topic.feedback_plan_items.all()) if topic.has_feedback else [],
-        "cfsr_terms": list(topic.cfsr_terms.all()),
+        "cfsr_terms": cfsr_terms_of(topic, request=request),
     }
 
     def board() -> dict:
@@ -161,15 +163,69 @@ def topic_page_context(*, request, topic: TopicPage) -> dict:
     return context
 
 
+class _CountedPaginator(Paginator):
+    """A paginator whose count is already known (kept with the page of threads)."""
+
+    def __init__(self, count: int, per_page: int):
+        super().__init__([], per_page)
+        self.__dict__["count"] = count  # Paginator.count is a cached_property
+
+
+def _thread_page(*, request, topic, sort, awaiting, paragraph, page: str) -> Page:
+    """This page of threads (top-level comments with their visible replies).
+
+    Every reader without a held comment of their own on the topic sees the same threads for
+    the same sort, filter and page, so those are kept in the fragment cache (retired by every
+    comment event with the cached pages) and only the viewer's links are worked out per
+    request; a reader who has one gets their own page from the database, and so does a preview
+    (whose draft, in memory, marks the comments on earlier versions)."""
+    user = request.user
+
+    def build() -> tuple[list, int, int]:
+        page_obj = Paginator(
+            topic_comments(topic=topic, user=user, sort=sort, awaiting=awaiting, paragraph=paragraph),
+            COMMENTS_PER_PAGE,
+        ).get_page(page)
+        threads = list(page_obj.object_list)
+        mark_earlier_versions(threads, topic=topic)
+        return threads, page_obj.number, page_obj.paginator.count
+
+    shared = (
+        page.isdigit()
+        and len(page) <= 3
+        and not getattr(request, "is_preview", False)
+        and not _holds_own_comments(user, topic)
+    )
+    if shared:
+        vary = f"{topic.pk}:{sort}:{int(awaiting)}:{paragraph}:{page}"
+        threads, number, count = cached_fragment("topic-threads", build, vary=vary)
+    else:
+        threads, number, count = build()
+    return Page(threads, number, _CountedPaginator(count, COMMENTS_PER_PAGE))
+
+
+def _holds_own_comments(user, topic) -> bool:
+    """Has `user` a comment or reply on `topic` waiting in the review queue (shown only to them)?"""
+    return (
+        user.is_authenticated
+        and Comment.objects.filter(topic=topic, author=user, state=CommentState.PENDING).exists()
+    )
+
+
+def _board_counts_cached(*, topic) -> tuple[int, dict]:
+    """`board_counts` in the fragment cache: the same for every reader, changed only by comment
+    events, which retire it."""
+    return cached_fragment("topic-counts", lambda: board_counts(topic=topic), vary=topic.pk)
+
+
 def _board_context(*, request, topic, sort, awaiting, paragraph, can_answer, can_review) -> dict:
     """The comments part of a topic page: this page of threads with the viewer's links, the
     counts above it and the pagination's query."""
     user = request.user
-    page_obj = Paginator(
-        topic_comments(topic=topic, user=user, sort=sort, awaiting=awaiting, paragraph=paragraph),
-        COMMENTS_PER_PAGE,
-    ).get_page(request.GET.get("page"))
-    mark_earlier_versions(page_obj, topic=topic)
+    page_obj = _thread_page(
+        request=request, topic=topic, sort=sort, awaiting=awaiting, paragraph=paragraph,
+        page=request.GET.get("page") or "1",
+    )  # fmt: skip
     now = timezone.now()
     for comment in page_obj:
         comment.viewer_can_edit = permissions.can_edit_comment(user, comment, now=now)
@@ -183,7 +239,7 @@ def _board_context(*, request, topic, sort, awaiting, paragraph, can_answer, can
     attach_rendered(page_obj, request=request, can_review_comments=can_review)
     query_prefix = f"sort={sort}&" + ("filter=awaiting&" if awaiting else "")
     query_prefix += f"paragraph={paragraph}&" if paragraph else ""
-    comment_count, awaiting_stats = board_counts(topic=topic)
+    comment_count, awaiting_stats = _board_counts_cached(topic=topic)
     return {
         "page_obj": page_obj,
         "query_prefix": query_prefix,
@@ -227,7 +283,7 @@ def workgroup_page_context(*, request, workgroup: WorkgroupPage) -> dict:
         "is_following": user.is_authenticated
         and Follow.objects.filter(user=user, workgroup=workgroup).exists(),
         "plan_summary": plan_status_summary(workgroups=[workgroup]),
-        "cfsr_terms": list(workgroup.cfsr_terms.all()),
+        "cfsr_terms": cfsr_terms_of(workgroup, request=request),
         "initiative": _live_initiative(workgroup),
     }
 
@@ -261,25 +317,53 @@ def workgroups_visible(*, user, index=None) -> QuerySet[WorkgroupPage]:
 
 
 def visible_workgroup_ids(*, user) -> list[int]:
-    if not user.is_authenticated:  # asked up to three times a render (plan overview)
-        from portal.pagecache.lookups import per_request
-
-        return per_request("public-workgroup-ids", lambda: _visible_workgroup_ids(user))
-    return _visible_workgroup_ids(user)
+    hidden = {entry.pk for entry in _private_workgroups_hidden_from(user)}
+    return [entry.pk for entry in _workgroup_directory() if entry.pk not in hidden]
 
 
-def _visible_workgroup_ids(user) -> list[int]:
-    if permissions.is_staff_reader(user):
-        return list(WorkgroupPage.objects.values_list("pk", flat=True))
-    public = Q(is_private=False)
+class WorkgroupEntry(NamedTuple):
+    pk: int
+    is_private: bool
+    path: str  # in the page tree
+    url_path: str  # its address, for private workgroups ("" for public ones)
+
+
+def _workgroup_directory() -> list[WorkgroupEntry]:
+    """Every workgroup's entry, kept in the fragment cache:
+    `is_private` and the addresses change only by publishing, moving or deleting a workgroup,
+    which retires it. Who may see what is worked out from it without a join per question."""
+    from portal.pagecache.lookups import remembered
+
+    def build():
+        rows = []
+        for workgroup in WorkgroupPage.objects.order_by("path"):
+            parts = workgroup.get_url_parts() if workgroup.is_private else None
+            url_path = parts[2] if parts else ""
+            rows.append(WorkgroupEntry(workgroup.pk, workgroup.is_private, workgroup.path, url_path))
+        return rows
+
+    return remembered("workgroup-directory", build)
+
+
+def _private_workgroups_hidden_from(user) -> list[WorkgroupEntry]:
+    """The directory entries of the private workgroups `user` may not see: all of them but those
+    they are an active member of (staff readers see every workgroup)."""
+    private = [entry for entry in _workgroup_directory() if entry.is_private]
+    if not private or permissions.is_staff_reader(user):
+        return []
+    member_of = set()
     if user.is_authenticated:
-        public |= Q(memberships__user=user, memberships__status=MembershipStatus.ACTIVE)
-    return list(WorkgroupPage.objects.filter(public).values_list("pk", flat=True).distinct())
+        member_of = set(
+            WorkgroupMembership.objects.filter(user=user, status=MembershipStatus.ACTIVE).values_list(
+                "workgroup_id", flat=True
+            )
+        )
+    return [entry for entry in private if entry.pk not in member_of]
 
 
 def hidden_workgroups(*, user) -> QuerySet[WorkgroupPage]:
     """Private workgroups `user` may not see (for search, feeds and listings)."""
-    return WorkgroupPage.objects.filter(is_private=True).exclude(pk__in=visible_workgroup_ids(user=user))
+    return WorkgroupPage.objects.filter(pk__in=[entry.pk for entry in _private_workgroups_hidden_from(user)])
 
 
 # --- Private stays private: one place that says what a person may not be shown -------------
@@ -289,19 +373,13 @@ def hidden_workgroups(*, user) -> QuerySet[WorkgroupPage]:
 
 
 def private_workgroup_paths() -> list[str]:
-    """Tree paths of every private workgroup, whoever asks (the sitemap). Kept in the fragment
-    cache: `is_private` changes by publishing the workgroup, which retires it."""
-    from portal.pagecache.lookups import remembered
-
-    def build():
-        return list(WorkgroupPage.objects.filter(is_private=True).values_list("path", flat=True))
-
-    return remembered("private-workgroups", build)
+    """Tree paths of every private workgroup, whoever asks (the sitemap)."""
+    return [entry.path for entry in _workgroup_directory() if entry.is_private]
 
 
 def hidden_paths(*, user) -> list[str]:
     """Tree paths of the private workgroups `user` may not see (their pages are below them)."""
-    return list(hidden_workgroups(user=user).values_list("path", flat=True))
+    return [entry.path for entry in _private_workgroups_hidden_from(user)]
 
 
 def not_under(paths: list[str], field: str = "path") -> Q:
@@ -325,12 +403,7 @@ def topics_hidden_from(user) -> QuerySet[TopicPage]:
 
 def hidden_url_prefixes(user) -> list[str]:
     """URL paths (e.g. "/workgroups/case-process/") under which nothing may be shown to `user`."""
-    prefixes = []
-    for workgroup in hidden_workgroups(user=user).only("pk", "path", "url_path"):
-        parts = workgroup.get_url_parts()
-        if parts:
-            prefixes.append(parts[2])
-    return prefixes
+    return [entry.url_path for entry in _private_workgroups_hidden_from(user) if entry.url_path]
 
 
 # --- Plans ------------------------------------------------------------------------------------

@@ -7,6 +7,11 @@ rules — a live routable page's own sub-routes (e.g. /workgroups/plan/) come be
 a page that is not live still routes to its children — and only the page that answers is read
 specifically. Page types that override `route` itself would not be honoured (none does;
 RoutablePageMixin's rule is built in).
+
+The page a plain address leads to (no sub-route) is the same for every reader until a page is
+published, moved or deleted, so it is kept in the fragment cache by address: a signed-in
+reader, whose pages are never page-cached, is routed with no query. Addresses that lead nowhere
+(404) or to a sub-route are never stored, so invented addresses cannot fill the cache.
 """
 
 from django.http import Http404
@@ -14,10 +19,30 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from portal.pagecache.lookups import attach_locale
+from portal.pagecache.lookups import attach_locale, remembered
+
+
+class _SubRoute(Exception):  # noqa: N818 - not an error: carries a result that is not cached
+    def __init__(self, result: RouteResult):
+        self.result = result
 
 
 def route(root, request, components: list[str]) -> RouteResult:
+    def build():
+        result = _walk(root, request, components)
+        if result.args:
+            raise _SubRoute(result)
+        return result.page
+
+    try:
+        page = remembered("route", build, vary=f"{root.pk}:{'/'.join(components)}")
+    except _SubRoute as sub_route:
+        return sub_route.result
+    attach_locale(page)
+    return RouteResult(page)
+
+
+def _walk(root, request, components: list[str]) -> RouteResult:
     pages = Page.objects.filter(
         path__startswith=root.path,
         depth__gt=root.depth,

@@ -19,6 +19,18 @@ from home.models import (
     UpdatePageTag,
 )
 
+
+def cfsr_terms_of(page, *, request) -> list[CfsrTerm]:
+    """A page's CFSR terms, kept in the fragment cache: they change by publishing the page or
+    editing the vocabulary, and both retire it. A preview shows the terms being previewed
+    (in memory, never stored)."""
+    if getattr(request, "is_preview", False):
+        return list(page.cfsr_terms.all())
+    from portal.pagecache.lookups import remembered
+
+    return remembered("page-cfsr-terms", lambda: list(page.cfsr_terms.all()), vary=page.pk)
+
+
 UPDATES_PER_PAGE = 10
 EVENTS_PER_PAGE = 10
 RESOURCES_PER_PAGE = 20
@@ -180,7 +192,7 @@ def update_index():
     return _public_live(UpdateIndexPage).order_by("path").first()
 
 
-def update_detail(*, update: UpdatePage) -> dict[str, Any]:
+def update_detail(*, update: UpdatePage, request) -> dict[str, Any]:
     initiative = None
     if update.initiative_id:
         initiative = _public_live(InitiativePage).filter(pk=update.initiative_id).first()
@@ -195,7 +207,7 @@ def update_detail(*, update: UpdatePage) -> dict[str, Any]:
     return {
         "initiative": initiative,
         "related_updates": related,
-        "cfsr": list(update.cfsr_terms.all()),
+        "cfsr": cfsr_terms_of(update, request=request),
         "tags": list(update.tags.all()),
     }
 

@@ -228,8 +228,13 @@ class TopicPage(PrivateAwareMixin, BasePage):
         verbose_name = _("topic page")
 
     def get_workgroup(self) -> WorkgroupPage:
+        """The workgroup above (kept in the fragment cache: publishing or moving either retires it)."""
         if not hasattr(self, "_workgroup"):
-            self._workgroup = WorkgroupPage.objects.parent_of(self).get()
+            from portal.pagecache.lookups import remembered
+
+            self._workgroup = remembered(
+                "topic-workgroup", lambda: WorkgroupPage.objects.parent_of(self).get(), vary=self.path
+            )
         return self._workgroup
 
     @property

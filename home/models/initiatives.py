@@ -107,7 +107,7 @@ class InitiativePage(BasePage):
         from home import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["cfsr"] = list(self.cfsr_terms.all())
+        context["cfsr"] = selectors.cfsr_terms_of(self, request=request)
         context["updates"] = selectors.updates_for_initiative(initiative=self, limit=5)
         context["theory"] = selectors.theory_for_initiative(initiative=self)
         index = selectors.update_index()

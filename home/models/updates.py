@@ -118,5 +118,5 @@ class UpdatePage(BasePage):
         from home import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.update_detail(update=self))
+        context.update(selectors.update_detail(update=self, request=request))
         return context
